@@ -28,6 +28,23 @@ public final class ExtensionHeader {
         return out;
     }
 
+    /**
+     * Parses a client's offers for a server: as {@link #parse(List)}, except that an element
+     * repeating a parameter is left out rather than failing the whole header, because RFC 7692
+     * section 7.1 has the server decline such an offer (and possibly accept a later one).
+     *
+     * @throws IllegalArgumentException when the syntax is wrong
+     */
+    public static List<ExtensionOffer> parseOffers(List<String> headerValues) {
+        List<ExtensionOffer> out = new ArrayList<>();
+        for (String value : headerValues) {
+            Scanner scanner = new Scanner(value);
+            scanner.dropRepeats = true;
+            scanner.parseList(out);
+        }
+        return out;
+    }
+
     /** Parses one header value. */
     public static List<ExtensionOffer> parse(String headerValue) {
         return parse(List.of(headerValue));
@@ -61,6 +78,8 @@ public final class ExtensionHeader {
     private static final class Scanner {
         private final String s;
         private int i;
+        /** Leave out elements that repeat a parameter, instead of failing. */
+        private boolean dropRepeats;
 
         Scanner(String s) {
             this.s = s;
@@ -76,6 +95,7 @@ public final class ExtensionHeader {
                 }
                 String name = token("extension name");
                 Map<String, String> params = new LinkedHashMap<>();
+                boolean repeated = false;
                 skipSpace();
                 while (i < s.length() && s.charAt(i) == ';') {
                     i++;
@@ -90,11 +110,16 @@ public final class ExtensionHeader {
                         skipSpace();
                     }
                     if (params.containsKey(key)) {
-                        throw error("parameter '" + key + "' repeated in extension '" + name + "'");
+                        if (!dropRepeats) {
+                            throw error("parameter '" + key + "' repeated in extension '" + name + "'");
+                        }
+                        repeated = true;
                     }
                     params.put(key, val);
                 }
-                out.add(new ExtensionOffer(name, params));
+                if (!repeated) {
+                    out.add(new ExtensionOffer(name, params));
+                }
                 if (i < s.length()) {
                     if (s.charAt(i) != ',') {
                         throw error("expected ',' or ';'");
@@ -146,7 +171,7 @@ public final class ExtensionHeader {
         }
 
         private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("Sec-WebSocket-Extensions '" + s + "': " + what + " at " + i);
+            return new IllegalArgumentException("Sec-WebSocket-Extensions " + HandshakeErrors.quote(s) + ": " + what + " at " + i);
         }
     }
 }

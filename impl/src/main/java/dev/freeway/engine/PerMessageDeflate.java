@@ -202,6 +202,23 @@ public final class PerMessageDeflate {
                 orMax(theirs.clientMaxWindowBits));
     }
 
+    /**
+     * The parameters a connection runs with once {@code response} was agreed, for a connection
+     * whose handshake was done elsewhere (a server that sent {@link Negotiated#response()}, or a
+     * client that already checked the response with {@link #accept}).
+     *
+     * @throws IllegalArgumentException when {@code response} is not a valid permessage-deflate
+     *                                  response
+     */
+    public static DeflateParameters agreed(ExtensionOffer response) {
+        if (!isPerMessageDeflate(response)) {
+            throw new IllegalArgumentException("'" + response.toHeaderValue() + "' is not " + EXTENSION_NAME);
+        }
+        Parsed p = Parsed.of(response, true);
+        return new DeflateParameters(p.serverNoContextTakeover, p.clientNoContextTakeover,
+                orMax(p.serverMaxWindowBits), orMax(p.clientMaxWindowBits));
+    }
+
     private static int orMax(int windowBits) {
         return windowBits == ABSENT ? DeflateParameters.MAX_WINDOW_BITS : windowBits;
     }

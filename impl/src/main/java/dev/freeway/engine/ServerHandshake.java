@@ -73,7 +73,7 @@ public final class ServerHandshake {
         List<String> subprotocols = subprotocols(headers);
         List<ExtensionOffer> extensions;
         try {
-            extensions = ExtensionHeader.parse(headers.all("Sec-WebSocket-Extensions"));
+            extensions = ExtensionHeader.parseOffers(headers.all("Sec-WebSocket-Extensions"));
         } catch (IllegalArgumentException e) {
             throw reject(400, e.getMessage());
         }

@@ -108,6 +108,15 @@ final class Utf8 {
         return pending == 0;
     }
 
+    /** The state as one value, to {@link #restore} after a validation that must not count. */
+    long snapshot() {
+        return ((long) pending << 16) | (nextMin << 8) | nextMax;
+    }
+
+    void restore(long snapshot) {
+        save((int) (snapshot >>> 16), (int) (snapshot >>> 8) & 0xFF, (int) snapshot & 0xFF);
+    }
+
     /** Forgets any partial code point, for the next message. */
     void reset() {
         save(0, 0x80, 0xBF);
