@@ -26,6 +26,11 @@ final class ConnectionEndpointConfig implements ServerEndpointConfig {
         this.userProperties = source == null ? new HashMap<>() : new HashMap<>(source);
     }
 
+    /** The deployed configuration this connection's copy was made from. */
+    ServerEndpointConfig original() {
+        return deployed;
+    }
+
     @Override
     public Class<?> getEndpointClass() {
         return deployed.getEndpointClass();

@@ -7,23 +7,26 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * A {@link StreamingSender} over a {@link Connection}: each call becomes engine events whose
- * bytes go to a {@link ByteSink}. Not thread-safe, like the connection; a transport that sends
- * from several threads serialises the calls.
+ * A {@link StreamingSender} that turns each call into engine events for an {@link EventSink}:
+ * straight to a {@link Connection} and its transport ({@link #over}), or through a session that
+ * serialises senders. Not thread-safe itself: one sender per sending thread or message.
  */
 public final class EngineStreamingSender implements StreamingSender {
     private static final int NONE = -1;
 
-    private final Connection connection;
-    private final ByteSink sink;
+    private final EventSink sink;
     /** The opcode of the message begun and not yet given to a frame, or {@link #NONE}. */
     private int pendingOpcode = NONE;
     /** The opcode of the open message, or {@link #NONE} between messages. */
     private int messageOpcode = NONE;
 
-    public EngineStreamingSender(Connection connection, ByteSink sink) {
-        this.connection = connection;
+    public EngineStreamingSender(EventSink sink) {
         this.sink = sink;
+    }
+
+    /** A sender writing {@code connection}'s bytes for each event to {@code bytes}. */
+    public static EngineStreamingSender over(Connection connection, ByteSink bytes) {
+        return new EngineStreamingSender((event, continues) -> bytes.write(connection.send(event)));
     }
 
     @Override
@@ -47,7 +50,7 @@ public final class EngineStreamingSender implements StreamingSender {
             sendFrameData(payload);
             return;
         }
-        sink.write(connection.send(new Data(payload, messageOpcode == Opcode.TEXT, true, false)));
+        sink.send(new Data(payload, messageOpcode == Opcode.TEXT, true, false), true);
         pendingOpcode = NONE;
     }
 
@@ -55,13 +58,13 @@ public final class EngineStreamingSender implements StreamingSender {
     public void beginFrame(long length, int rsv) throws IOException {
         requireMessage();
         int opcode = pendingOpcode == NONE ? Opcode.CONTINUATION : pendingOpcode;
-        sink.write(connection.send(new FrameBegin(opcode, rsv, length, false)));
+        sink.send(new FrameBegin(opcode, rsv, length, false), true);
         pendingOpcode = NONE;
     }
 
     @Override
     public void sendFrameData(ByteBuffer chunk) throws IOException {
-        sink.write(connection.send(new FrameData(chunk)));
+        sink.send(new FrameData(chunk), true);
     }
 
     @Override
@@ -70,9 +73,9 @@ public final class EngineStreamingSender implements StreamingSender {
         ByteBuffer empty = ByteBuffer.allocate(0);
         if (Opcode.isReserved(messageOpcode)) {
             int opcode = pendingOpcode == NONE ? Opcode.CONTINUATION : pendingOpcode;
-            sink.write(connection.send(new FrameBegin(opcode, 0, 0, true)));
+            sink.send(new FrameBegin(opcode, 0, 0, true), false);
         } else {
-            sink.write(connection.send(new Data(empty, messageOpcode == Opcode.TEXT, true, true)));
+            sink.send(new Data(empty, messageOpcode == Opcode.TEXT, true, true), false);
         }
         pendingOpcode = NONE;
         messageOpcode = NONE;
@@ -80,12 +83,12 @@ public final class EngineStreamingSender implements StreamingSender {
 
     @Override
     public void sendPing(ByteBuffer payload) throws IOException {
-        sink.write(connection.send(new Ping(payload)));
+        sink.send(new Ping(payload), messageOpcode != NONE);
     }
 
     @Override
     public void sendPong(ByteBuffer payload) throws IOException {
-        sink.write(connection.send(new Pong(payload)));
+        sink.send(new Pong(payload), messageOpcode != NONE);
     }
 
     private void requireMessage() {

@@ -79,7 +79,7 @@ class StreamingTest {
         MessageDigest expected = sha256();
         List<String> expectedDigests = new ArrayList<>();
         ByteSink wire = into(server, handler);
-        EngineStreamingSender sender = new EngineStreamingSender(client, wire);
+        EngineStreamingSender sender = EngineStreamingSender.over(client, wire);
         sender.beginMessage(Opcode.BINARY);
         sender.beginFrame(Long.MAX_VALUE);
         byte[] batch = new byte[1 << 20]; // one buffer, reused: memory stays constant however long the frame
@@ -100,7 +100,7 @@ class StreamingTest {
         Connection client = Connection.established(Role.CLIENT, EngineConfig.defaults(), List.of());
         Connection server = Connection.established(Role.SERVER, EngineConfig.defaults(), List.of());
         HashingHandler handler = new HashingHandler(3);
-        EngineStreamingSender sender = new EngineStreamingSender(client, into(server, handler));
+        EngineStreamingSender sender = EngineStreamingSender.over(client, into(server, handler));
         sender.beginMessage(Opcode.TEXT);
         sender.sendFrame(ByteBuffer.wrap(Wire.utf8("abc")));
         sender.beginFrame(3);
@@ -119,7 +119,7 @@ class StreamingTest {
     @Test
     void misuseIsRefused() {
         Connection client = Connection.established(Role.CLIENT, EngineConfig.defaults(), List.of());
-        EngineStreamingSender sender = new EngineStreamingSender(client, buffers -> { });
+        EngineStreamingSender sender = EngineStreamingSender.over(client, buffers -> { });
         assertThatThrownBy(() -> sender.sendFrame(ByteBuffer.allocate(1)))
                 .isInstanceOf(IllegalStateException.class).hasMessage("no message is open: call beginMessage first");
         assertThatThrownBy(() -> sender.beginMessage(Opcode.PING))

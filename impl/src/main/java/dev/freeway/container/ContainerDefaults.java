@@ -1,0 +1,68 @@
+package dev.freeway.container;
+
+/**
+ * The defaults a container gives its sessions. Immutable; {@link #builder()} to change them.
+ *
+ * @param maxTextMessageBufferSize   largest text message buffered whole, in bytes of UTF-8 (1009 beyond)
+ * @param maxBinaryMessageBufferSize largest binary message buffered whole (1009 beyond)
+ * @param maxIdleTimeoutMillis       a session with no traffic for this long is closed; 0 for never
+ * @param asyncSendTimeoutMillis     a send not written within this time fails and drops the connection; 0 for never
+ * @param maxOutboundBytes           bytes a session may have waiting for a slow peer before sends wait or are refused
+ * @param closeTimeoutMillis         how long to wait for the peer's close frame (or for it to drop the connection)
+ */
+public record ContainerDefaults(int maxTextMessageBufferSize, int maxBinaryMessageBufferSize, long maxIdleTimeoutMillis,
+                                long asyncSendTimeoutMillis, long maxOutboundBytes, long closeTimeoutMillis) {
+
+    public ContainerDefaults {
+        positive("maxTextMessageBufferSize", maxTextMessageBufferSize);
+        positive("maxBinaryMessageBufferSize", maxBinaryMessageBufferSize);
+        if (maxOutboundBytes <= 0 || closeTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("maxOutboundBytes and closeTimeoutMillis must be positive");
+        }
+    }
+
+    /**
+     * 64 KiB text and binary buffers, no idle timeout, a 30 s send timeout, 4 MiB outbound, 5 s
+     * to finish a close.
+     */
+    public static ContainerDefaults standard() {
+        return new ContainerDefaults(64 * 1024, 64 * 1024, 0, 30_000, 4L * 1024 * 1024, 5_000);
+    }
+
+    public ContainerDefaults withMaxTextMessageBufferSize(int bytes) {
+        return new ContainerDefaults(bytes, maxBinaryMessageBufferSize, maxIdleTimeoutMillis, asyncSendTimeoutMillis,
+                maxOutboundBytes, closeTimeoutMillis);
+    }
+
+    public ContainerDefaults withMaxBinaryMessageBufferSize(int bytes) {
+        return new ContainerDefaults(maxTextMessageBufferSize, bytes, maxIdleTimeoutMillis, asyncSendTimeoutMillis,
+                maxOutboundBytes, closeTimeoutMillis);
+    }
+
+    public ContainerDefaults withMaxIdleTimeoutMillis(long millis) {
+        return new ContainerDefaults(maxTextMessageBufferSize, maxBinaryMessageBufferSize, millis, asyncSendTimeoutMillis,
+                maxOutboundBytes, closeTimeoutMillis);
+    }
+
+    public ContainerDefaults withAsyncSendTimeoutMillis(long millis) {
+        return new ContainerDefaults(maxTextMessageBufferSize, maxBinaryMessageBufferSize, maxIdleTimeoutMillis, millis,
+                maxOutboundBytes, closeTimeoutMillis);
+    }
+
+    public ContainerDefaults withMaxOutboundBytes(long bytes) {
+        return new ContainerDefaults(maxTextMessageBufferSize, maxBinaryMessageBufferSize, maxIdleTimeoutMillis,
+                asyncSendTimeoutMillis, bytes, closeTimeoutMillis);
+    }
+
+    public ContainerDefaults withCloseTimeoutMillis(long millis) {
+        return new ContainerDefaults(maxTextMessageBufferSize, maxBinaryMessageBufferSize, maxIdleTimeoutMillis,
+                asyncSendTimeoutMillis, maxOutboundBytes, millis);
+    }
+
+    static int positive(String what, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(what + " must be positive, was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.freeway.container;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The threads a container shares among all its sessions: an executor for work that must not run
+ * on a transport thread (stream handlers, completion handlers, sends waiting their turn) and one
+ * timer thread that sweeps idle and closing sessions. Nothing is per connection.
+ */
+public final class ContainerResources implements AutoCloseable {
+    private final ExecutorService executor;
+    private final ScheduledExecutorService scheduler;
+    private final SessionSweeper sweeper;
+
+    /** Resources whose threads are named after {@code name}. */
+    public ContainerResources(String name) {
+        this.executor = Executors.newCachedThreadPool(daemon(name + "-worker"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        this.scheduler = timer;
+        this.sweeper = new SessionSweeper(scheduler);
+    }
+
+    ExecutorService executor() {
+        return executor;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    SessionSweeper sweeper() {
+        return sweeper;
+    }
+
+    /** Stops the threads (after the sessions are closed). */
+    @Override
+    public void close() {
+        sweeper.stop();
+        scheduler.shutdownNow();
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,282 @@
+package dev.freeway.container;
+
+import dev.freeway.engine.Connection;
+import dev.freeway.engine.DeflateSettings;
+import dev.freeway.engine.EngineConfig;
+import dev.freeway.engine.PerMessageDeflate;
+import dev.freeway.engine.Request;
+import dev.freeway.engine.Role;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Freeway's {@link ServerContainer}, independent of any transport: endpoints are deployed here,
+ * handshakes are matched and negotiated here, and sessions are opened here over whatever
+ * {@link Transport} the host (the Servlet module, a test) provides.
+ *
+ * <p>Annotated endpoint classes are read once, at deployment, into an {@link EndpointModel};
+ * deployment fails with a {@link DeploymentException} naming the class, the method and the rule
+ * when one is invalid.
+ */
+public class FreewayServerContainer implements ServerContainer, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(FreewayServerContainer.class.getName());
+
+    private final EndpointRegistry registry = new EndpointRegistry();
+    private final Map<Class<?>, EndpointModel> models = new ConcurrentHashMap<>();
+    private final Map<ServerEndpointConfig, Set<Session>> openSessions = new ConcurrentHashMap<>();
+    private final ContainerResources resources;
+    private final DeflateSettings deflate;
+    private final EngineConfig engineConfig;
+    private final HandshakeNegotiation negotiation;
+    private final AtomicLong ids = new AtomicLong();
+    private volatile ContainerDefaults defaults;
+    private volatile Upgrader upgrader;
+    private volatile WebSocketContainer client;
+
+    /** A container with the standard defaults and permessage-deflate offered. */
+    public FreewayServerContainer() {
+        this(ContainerDefaults.standard(), DeflateSettings.defaults(), EngineConfig.defaults());
+    }
+
+    public FreewayServerContainer(ContainerDefaults defaults, DeflateSettings deflate, EngineConfig engineConfig) {
+        this.defaults = defaults;
+        this.deflate = deflate;
+        this.engineConfig = engineConfig.toBuilder().autoPong(false).build(); // sessions answer pings themselves
+        this.negotiation = new HandshakeNegotiation(deflate);
+        this.resources = new ContainerResources("freeway");
+    }
+
+    // ---- deployment
+
+    @Override
+    public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
+        addEndpoint(ServerEndpointConfigs.fromAnnotation(endpointClass));
+    }
+
+    @Override
+    public void addEndpoint(ServerEndpointConfig config) throws DeploymentException {
+        Class<?> type = config.getEndpointClass();
+        if (!Endpoint.class.isAssignableFrom(type)) {
+            models.put(type, EndpointModel.build(type, config.getDecoders(), config.getEncoders(), true));
+        }
+        registry.add(config);
+        LOG.log(System.Logger.Level.DEBUG, "deployed {0} at {1}", type.getName(), config.getPath());
+    }
+
+    /** The deployed endpoints. */
+    public List<ServerEndpointConfig> endpoints() {
+        return registry.configs();
+    }
+
+    /** The endpoint for a request path (raw, without the context path), or {@code null}. */
+    public EndpointRegistry.Match match(String rawPath) {
+        return registry.find(rawPath);
+    }
+
+    // ---- handshakes and sessions
+
+    /**
+     * Runs the configurator's part of a handshake for a matched path and, when it accepts,
+     * creates the endpoint instance, so that nothing can fail once the 101 has been sent.
+     *
+     * @return the prepared session, or the rejection to send
+     */
+    public Object prepare(Request request, EndpointRegistry.Match match, FreewayHandshakeRequest handshakeRequest) {
+        HandshakeOutcome outcome = negotiation.negotiate(request, match, handshakeRequest);
+        if (outcome instanceof HandshakeOutcome.Rejected) {
+            return outcome;
+        }
+        HandshakeOutcome.Accepted accepted = (HandshakeOutcome.Accepted) outcome;
+        ServerEndpointConfig config = accepted.endpointConfig();
+        Class<?> type = config.getEndpointClass();
+        try {
+            Object instance = config.getConfigurator().getEndpointInstance(type);
+            EndpointModel model = models.get(type);
+            Endpoint endpoint = model != null ? new AnnotatedEndpoint(model, instance) : (Endpoint) instance;
+            return new PreparedSession(accepted, endpoint);
+        } catch (InstantiationException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot create an instance of " + type.getName(), e);
+            return new HandshakeOutcome.Rejected(500, "the endpoint " + type.getName()
+                    + " could not be created; the server log has the details", e);
+        }
+    }
+
+    /**
+     * Opens the session of a prepared handshake over {@code transport}, once the 101 is on its
+     * way. {@code engine} is the connection that wrote the 101 (made with {@link #engineConfig()}),
+     * or {@code null} to start one.
+     */
+    public WsSession open(PreparedSession prepared, Transport transport, Connection engine) throws DeploymentException {
+        HandshakeOutcome.Accepted accepted = prepared.accepted();
+        ServerEndpointConfig config = accepted.endpointConfig();
+        Connection connection = engine != null ? engine
+                : Connection.established(Role.SERVER, engineConfig, accepted.accept().extensions(), deflate);
+        boolean deflated = accepted.accept().extensions().stream().anyMatch(PerMessageDeflate::isPerMessageDeflate);
+        FreewayHandshakeRequest request = accepted.request();
+        URI uri = request.getRequestURI();
+        SessionContext context = new SessionContext(Long.toHexString(ids.incrementAndGet()), this, config, uri,
+                request.getQueryString(), request.getParameterMap(), accepted.pathParameters(),
+                request.getUserPrincipal(), accepted.subprotocol(), accepted.extensions(), transport.isSecure(),
+                openSessions.computeIfAbsent(originalOf(config), c -> ConcurrentHashMap.newKeySet()));
+        return WsSession.open(context, prepared.endpoint(), connection, deflated, transport, defaults, resources);
+    }
+
+    /** The engine settings sessions run with (pings are answered by the session, not the engine). */
+    public EngineConfig engineConfig() {
+        return engineConfig;
+    }
+
+    /** The permessage-deflate settings handshakes negotiate with. */
+    public DeflateSettings deflateSettings() {
+        return deflate;
+    }
+
+    /** Every open session, of every endpoint. */
+    public List<Session> openSessions() {
+        List<Session> all = new ArrayList<>();
+        openSessions.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** Lets the host environment serve {@link #upgradeHttpToWebSocket}. */
+    public void setUpgrader(Upgrader upgrader) {
+        this.upgrader = upgrader;
+    }
+
+    /** Lets the client container serve {@code connectToServer}. */
+    public void setClientContainer(WebSocketContainer client) {
+        this.client = client;
+    }
+
+    @Override
+    public void upgradeHttpToWebSocket(Object httpServletRequest, Object httpServletResponse, ServerEndpointConfig sec,
+                                       Map<String, String> pathParameters) throws IOException, DeploymentException {
+        Upgrader u = upgrader;
+        if (u == null) {
+            throw new IllegalStateException("upgradeHttpToWebSocket needs a Servlet container: "
+                    + "this Freeway container was created without the freeway-servlet-upgrade module");
+        }
+        u.upgrade(httpServletRequest, httpServletResponse, sec, pathParameters);
+    }
+
+    /** Closes every session with 1001 (going away) and stops the container's threads. */
+    @Override
+    public void close() {
+        CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "the server is shutting down");
+        for (Session s : openSessions()) {
+            try {
+                s.close(goingAway);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing " + s.getId() + " failed", e);
+            }
+        }
+        long deadline = System.currentTimeMillis() + defaults.closeTimeoutMillis();
+        while (!openSessions().isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        resources.close();
+    }
+
+    private static ServerEndpointConfig originalOf(ServerEndpointConfig perConnection) {
+        return perConnection instanceof ConnectionEndpointConfig ? ((ConnectionEndpointConfig) perConnection).original()
+                : perConnection;
+    }
+
+    // ---- WebSocketContainer
+
+    @Override
+    public long getDefaultAsyncSendTimeout() {
+        return defaults.asyncSendTimeoutMillis();
+    }
+
+    @Override
+    public void setAsyncSendTimeout(long timeoutmillis) {
+        defaults = defaults.withAsyncSendTimeoutMillis(timeoutmillis);
+    }
+
+    @Override
+    public long getDefaultMaxSessionIdleTimeout() {
+        return defaults.maxIdleTimeoutMillis();
+    }
+
+    @Override
+    public void setDefaultMaxSessionIdleTimeout(long timeout) {
+        defaults = defaults.withMaxIdleTimeoutMillis(timeout);
+    }
+
+    @Override
+    public int getDefaultMaxBinaryMessageBufferSize() {
+        return defaults.maxBinaryMessageBufferSize();
+    }
+
+    @Override
+    public void setDefaultMaxBinaryMessageBufferSize(int max) {
+        defaults = defaults.withMaxBinaryMessageBufferSize(max);
+    }
+
+    @Override
+    public int getDefaultMaxTextMessageBufferSize() {
+        return defaults.maxTextMessageBufferSize();
+    }
+
+    @Override
+    public void setDefaultMaxTextMessageBufferSize(int max) {
+        defaults = defaults.withMaxTextMessageBufferSize(max);
+    }
+
+    @Override
+    public Set<Extension> getInstalledExtensions() {
+        return deflate.enabled() ? Set.of(FreewayExtension.of(PerMessageDeflate.EXTENSION_NAME)) : Set.of();
+    }
+
+    @Override
+    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException, IOException {
+        return client().connectToServer(annotatedEndpointInstance, path);
+    }
+
+    @Override
+    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException, IOException {
+        return client().connectToServer(annotatedEndpointClass, path);
+    }
+
+    @Override
+    public Session connectToServer(Endpoint endpointInstance, ClientEndpointConfig cec, URI path)
+            throws DeploymentException, IOException {
+        return client().connectToServer(endpointInstance, cec, path);
+    }
+
+    @Override
+    public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig cec, URI path)
+            throws DeploymentException, IOException {
+        return client().connectToServer(endpointClass, cec, path);
+    }
+
+    private WebSocketContainer client() throws DeploymentException {
+        WebSocketContainer c = client;
+        if (c == null) {
+            throw new DeploymentException("this server container has no client container to connect with");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.freeway.container;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Collects one message's bytes, growing geometrically as they come, never past a limit: memory
+ * follows what was received, not what the limit allows.
+ */
+final class GrowingBuffer {
+    private static final int INITIAL = 256;
+
+    private byte[] bytes = new byte[0];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    /** Appends {@code chunk} (position to limit, not moved). The caller has checked the limit. */
+    void append(ByteBuffer chunk) {
+        int n = chunk.remaining();
+        if (size + n > bytes.length) {
+            int grown = Math.max(Math.max(INITIAL, bytes.length * 2), size + n);
+            bytes = Arrays.copyOf(bytes, grown);
+        }
+        chunk.duplicate().get(bytes, size, n);
+        size += n;
+    }
+
+    /** The bytes collected, as a buffer over them, and a fresh start for the next message. */
+    ByteBuffer take() {
+        ByteBuffer out = ByteBuffer.wrap(bytes, 0, size);
+        bytes = new byte[0];
+        size = 0;
+        return out;
+    }
+
+    /** Forgets the bytes collected. */
+    void clear() {
+        bytes = new byte[0];
+        size = 0;
+    }
+}

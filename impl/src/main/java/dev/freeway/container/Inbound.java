@@ -1,0 +1,167 @@
+package dev.freeway.container;
+
+import dev.freeway.engine.Connection;
+import dev.freeway.engine.Event;
+import dev.freeway.engine.RemoteProtocolError;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The receiving side of a session: takes buffers from the transport, runs them through the
+ * engine and hands the events to the dispatcher, one thread at a time.
+ *
+ * <p>Reading is demand-driven. The next buffer is asked for only when the current one is used
+ * up and nothing holds reading back: the application's pause, a full stream pipe, or a stream
+ * handler still working on the previous message. While held back, the current buffer stays
+ * with us and the transport reads nothing more.
+ */
+final class Inbound implements TransportListener {
+    /** Reasons to hold reading back (bits). */
+    static final int USER = 1;
+    static final int PIPE = 2;
+    static final int HANDLER = 4;
+
+    private final WsSession session;
+    private final Connection engine;
+    private final ReentrantLock engineLock;
+    private final Transport transport;
+    private final InboundDispatcher dispatcher;
+
+    private final Object gate = new Object();
+    private int held;
+    private boolean draining;
+    private boolean again;
+    private boolean stopped;
+
+    Inbound(WsSession session, Connection engine, ReentrantLock engineLock, Transport transport) {
+        this.session = session;
+        this.engine = engine;
+        this.engineLock = engineLock;
+        this.transport = transport;
+        this.dispatcher = new InboundDispatcher(session);
+    }
+
+    @Override
+    public void onData(ByteBuffer data) {
+        session.touch();
+        engineLock.lock();
+        try {
+            engine.receive(data);
+        } finally {
+            engineLock.unlock();
+        }
+        drain();
+    }
+
+    @Override
+    public void onEnd() {
+        engineLock.lock();
+        try {
+            engine.receiveEnd();
+        } finally {
+            engineLock.unlock();
+        }
+        drain();
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        stop();
+        dispatcher.abort(new java.io.IOException("the connection failed", error));
+        session.onTransportError(error);
+    }
+
+    void suspend(int reason) {
+        synchronized (gate) {
+            held |= reason;
+        }
+    }
+
+    /** Lifts a hold; reading goes on on the executor (never on the caller's stack). */
+    void resume(int reason) {
+        boolean go;
+        synchronized (gate) {
+            go = (held & reason) != 0;
+            held &= ~reason;
+            go = go && held == 0;
+        }
+        if (go) {
+            session.settings().executor().execute(this::drain);
+        }
+    }
+
+    boolean isHeld(int reason) {
+        synchronized (gate) {
+            return (held & reason) != 0;
+        }
+    }
+
+    /** No more events: the session is over. */
+    void stop() {
+        synchronized (gate) {
+            stopped = true;
+        }
+    }
+
+    /** Takes events until the input is used up or reading is held back; then asks for more if it may. */
+    void drain() {
+        synchronized (gate) {
+            if (draining) {
+                again = true;
+                return;
+            }
+            draining = true;
+        }
+        while (true) {
+            boolean wantMore = takeEvents();
+            synchronized (gate) {
+                if (again) {
+                    again = false;
+                    continue;
+                }
+                draining = false;
+                wantMore = wantMore && held == 0 && !stopped;
+            }
+            if (wantMore) {
+                transport.demand();
+            }
+            return;
+        }
+    }
+
+    /** @return whether the input was used up (as opposed to held back or stopped) */
+    private boolean takeEvents() {
+        while (true) {
+            synchronized (gate) {
+                if (held != 0 || stopped) {
+                    return false;
+                }
+            }
+            Event event;
+            engineLock.lock();
+            try {
+                event = engine.nextEvent();
+            } catch (RemoteProtocolError error) {
+                engineLock.unlock();
+                stop();
+                dispatcher.abort(new java.io.IOException(error.getMessage(), error));
+                session.onProtocolError(error);
+                return false;
+            } finally {
+                if (engineLock.isHeldByCurrentThread()) {
+                    engineLock.unlock();
+                }
+            }
+            session.outbound().flushOwed();
+            if (event == null) {
+                return true;
+            }
+            try {
+                dispatcher.dispatch(event);
+            } catch (Throwable t) {
+                session.handlerFailed(t);
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.freeway.container;
+
+import dev.freeway.api.CloseCodes;
+import dev.freeway.api.FrameHandler;
+import dev.freeway.api.Opcode;
+import dev.freeway.api.StreamingHandler;
+import dev.freeway.engine.Close;
+import dev.freeway.engine.Data;
+import dev.freeway.engine.Event;
+import dev.freeway.engine.FrameBegin;
+import dev.freeway.engine.Ping;
+import dev.freeway.engine.Pong;
+import dev.freeway.engine.StreamingDispatcher;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Maps the engine's events onto what the endpoint registered, the one dispatch path for
+ * annotated and programmatic endpoints: Freeway's streaming or frame handler if set, else the
+ * Jakarta message handlers (whole, partial, streamed). The handler for a message is chosen when
+ * it begins and kept to its end.
+ */
+final class InboundDispatcher {
+    private final WsSession session;
+    private MessageSink sink;
+    private boolean compressed;
+
+    InboundDispatcher(WsSession session) {
+        this.session = session;
+    }
+
+    void dispatch(Event event) throws Exception {
+        if (event instanceof Close) {
+            if (sink != null) {
+                abort(new java.io.EOFException("the connection closed in the middle of a message"));
+            }
+            session.onRemoteClose((Close) event);
+        } else if (session.isClosing()) {
+            return; // we are closing (say, after a 1009): what the peer still sends is dropped
+        } else if (event instanceof FrameBegin) {
+            FrameBegin frame = (FrameBegin) event;
+            if (frame.messageBegins()) {
+                compressed = frame.rsv1() && session.deflateAgreed();
+                sink = chooseSink(frame.opcode());
+            }
+            if (sink != null) {
+                sink.frameBegin(frame, compressed);
+            }
+        } else if (event instanceof Data) {
+            Data data = (Data) event;
+            MessageSink current = sink;
+            if (data.messageFinished()) {
+                sink = null;
+            }
+            if (current != null) {
+                current.data(data);
+            }
+        } else if (event instanceof Ping) {
+            onPing((Ping) event);
+        } else if (event instanceof Pong) {
+            onPong((Pong) event);
+        }
+    }
+
+    /** The connection ended with a message half received: its stream handler must not wait forever. */
+    void abort(java.io.IOException cause) {
+        if (sink instanceof StreamMessageSink) {
+            ((StreamMessageSink) sink).abort(cause);
+        }
+        sink = null;
+    }
+
+    private MessageSink chooseSink(int opcode) {
+        StreamingHandler streaming = session.streamingHandler();
+        if (streaming != null) {
+            streaming.onMessageBegin(opcode);
+            return new StreamingSink(streaming);
+        }
+        FrameHandler frames = session.frameHandler();
+        if (frames != null) {
+            return new FrameMessageSink(session, frames, opcode);
+        }
+        boolean text = opcode == Opcode.TEXT;
+        MessageHandlers.Entry entry = opcode == Opcode.TEXT ? session.handlers().text()
+                : opcode == Opcode.BINARY ? session.handlers().binary() : null;
+        if (entry == null) {
+            session.closeForError(CloseCodes.UNSUPPORTED_DATA, "this endpoint does not accept "
+                    + (text ? "text" : opcode == Opcode.BINARY ? "binary" : Opcode.name(opcode)) + " messages");
+            return null;
+        }
+        if (entry.partial()) {
+            return new PartialMessageSink(entry, text);
+        }
+        if (entry.kind() == MessageKind.TEXT_STREAM || entry.kind() == MessageKind.BINARY_STREAM) {
+            return new StreamMessageSink(session, entry, text);
+        }
+        return new WholeMessageSink(session, entry, text);
+    }
+
+    private void onPing(Ping ping) {
+        StreamingHandler streaming = session.streamingHandler();
+        if (streaming != null) {
+            streaming.onPing(ping.payload());
+        }
+        if (!session.explicitPings()) {
+            session.sendPongQuietly(ping.payload());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void onPong(Pong pong) {
+        StreamingHandler streaming = session.streamingHandler();
+        if (streaming != null) {
+            streaming.onPong(pong.payload());
+        }
+        MessageHandlers.Entry entry = session.handlers().pong();
+        if (entry != null) {
+            ByteBuffer data = pong.payload().asReadOnlyBuffer();
+            PongMessage message = () -> data;
+            ((MessageHandler.Whole<PongMessage>) entry.handler()).onMessage(message);
+        }
+    }
+
+    /** Passes a message's frames straight to a streaming handler. */
+    private static final class StreamingSink implements MessageSink {
+        private final StreamingHandler handler;
+
+        StreamingSink(StreamingHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void frameBegin(FrameBegin frame, boolean compressed) {
+            handler.onFrameBegin(frame.length(), frame.rsv());
+        }
+
+        @Override
+        public void data(Data data) {
+            StreamingDispatcher.dispatch(data, handler);
+        }
+    }
+}

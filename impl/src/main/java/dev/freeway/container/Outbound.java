@@ -1,0 +1,407 @@
+package dev.freeway.container;
+
+import dev.freeway.engine.Connection;
+import dev.freeway.engine.Event;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The sending side of a session: turns events into bytes with the engine and hands them to the
+ * transport in order, whatever thread sends.
+ *
+ * <p>Three things are guarded here. Messages stay whole: a thread that begins a message in parts
+ * (partial sends, send streams, the streaming sender) owns the outbound side until the last part,
+ * and other threads' messages wait for it. Memory stays bounded: bytes handed to the transport
+ * and not yet written are counted, and a send that would pass {@code maxOutboundBytes} waits
+ * (blocking sends) or is refused (asynchronous ones). And time is bounded: a send that does not
+ * complete within the send timeout fails and drops the connection, since a peer that does not
+ * read would hold it forever.
+ */
+final class Outbound {
+    private final Connection engine;
+    private final ReentrantLock engineLock;
+    private final Transport transport;
+    private final SessionSettings settings;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** The thread that owns a message in progress, or {@code null}. */
+    private Thread owner;
+    /** Bytes handed to the transport and not yet reported written. */
+    private long inFlight;
+    private Throwable failure;
+
+    private boolean batching;
+    private final List<ByteBuffer> batch = new ArrayList<>();
+    private long batchBytes;
+    private static final long BATCH_FLUSH_BYTES = 64 * 1024;
+
+    Outbound(Connection engine, ReentrantLock engineLock, Transport transport, SessionSettings settings) {
+        this.engine = engine;
+        this.engineLock = engineLock;
+        this.transport = transport;
+        this.settings = settings;
+    }
+
+    /**
+     * Sends one event (a whole message frame, a control frame, a part) and blocks until its
+     * bytes reached the network. {@code continues} says the current thread keeps the outbound
+     * side for more parts of the same message; {@code false} releases it.
+     */
+    void sendBlocking(Event event, boolean continues) throws IOException {
+        long deadline = deadline();
+        acquire(deadline, event);
+        Pending p;
+        try {
+            p = write(event, deadline, true);
+        } finally {
+            release(continues);
+        }
+        if (p != null) {
+            p.await(deadline, this);
+        }
+    }
+
+    /**
+     * Sends without blocking on the network; {@code done} hears the outcome. If another thread
+     * owns the outbound side, the send is refused rather than blocking: asynchronous callers
+     * must not wait.
+     */
+    void sendAsync(Event event, WriteCallback done) {
+        lock.lock();
+        try {
+            if (failure != null) {
+                done.completed(failure);
+                return;
+            }
+            if (owner != null && owner != Thread.currentThread()) {
+                // Wait on the executor, not on the caller's thread.
+                settings.executor().execute(() -> {
+                    try {
+                        sendBlocking(event, false);
+                        done.completed(null);
+                    } catch (IOException | RuntimeException e) {
+                        done.completed(e);
+                    }
+                });
+                return;
+            }
+            long size = engineSizeHint(event);
+            if (inFlight > 0 && inFlight + size > settings.maxOutboundBytes()) {
+                done.completed(new OutboundFullException(inFlight + " bytes are still waiting for the peer (limit "
+                        + settings.maxOutboundBytes() + "): it reads slower than the application sends"));
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            Pending p = write(event, Long.MAX_VALUE, false);
+            if (p == null) {
+                done.completed(null);
+            } else {
+                p.then(done);
+                long timeout = settings.sendTimeoutMillis();
+                if (timeout > 0) {
+                    settings.scheduler().schedule(() -> p.expire(timeout, this), timeout, TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (RuntimeException e) {
+            done.completed(e);
+        }
+    }
+
+    /** Sends the bytes the engine owes the peer on its own (pongs, close replies, error closes). */
+    void flushOwed() {
+        engineLock.lock();
+        try {
+            ByteBuffer owed;
+            while ((owed = engine.pendingOutput()) != null) {
+                handOver(new ByteBuffer[] {owed});
+            }
+        } finally {
+            engineLock.unlock();
+        }
+    }
+
+    void setBatching(boolean on) throws IOException {
+        lock.lock();
+        try {
+            batching = on;
+        } finally {
+            lock.unlock();
+        }
+        if (!on) {
+            flushBatch();
+        }
+    }
+
+    boolean isBatching() {
+        lock.lock();
+        try {
+            return batching;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes out what batching held back. */
+    void flushBatch() throws IOException {
+        Pending p;
+        engineLock.lock();
+        try {
+            p = writeBatch();
+        } finally {
+            engineLock.unlock();
+        }
+        if (p != null) {
+            p.await(deadline(), this);
+        }
+    }
+
+    /** Fails every waiting and future send: the connection is gone. */
+    void fail(Throwable cause) {
+        lock.lock();
+        try {
+            if (failure == null) {
+                failure = cause;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Bytes handed to the transport and not yet written. */
+    long inFlight() {
+        lock.lock();
+        try {
+            return inFlight;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- internals
+
+    private long deadline() {
+        long timeout = settings.sendTimeoutMillis();
+        return timeout > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout) : Long.MAX_VALUE;
+    }
+
+    /** Waits until this thread may send: no other owner, and room under the outbound limit. */
+    private void acquire(long deadline, Event event) throws IOException {
+        long size = engineSizeHint(event);
+        lock.lock();
+        try {
+            while (true) {
+                if (failure != null) {
+                    throw asIOException(failure);
+                }
+                boolean mine = owner == null || owner == Thread.currentThread();
+                boolean room = inFlight == 0 || inFlight + size <= settings.maxOutboundBytes();
+                if (mine && room) {
+                    owner = Thread.currentThread();
+                    return;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw timedOut(mine ? "waiting for the peer to read " + inFlight + " bytes"
+                            : "waiting for another thread to finish its message");
+                }
+                changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting to send");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void release(boolean continues) {
+        if (continues) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (owner == Thread.currentThread()) {
+                owner = null;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs the event through the engine and hands its bytes over (or batches them). */
+    private Pending write(Event event, long deadline, boolean mayBatch) {
+        engineLock.lock();
+        try {
+            ByteBuffer[] bytes = engine.send(event);
+            lock.lock();
+            boolean batch;
+            try {
+                batch = batching && mayBatch;
+            } finally {
+                lock.unlock();
+            }
+            if (batch) {
+                for (ByteBuffer b : bytes) {
+                    this.batch.add(copy(b)); // the caller may reuse its buffer once we return
+                    batchBytes += b.remaining();
+                }
+                return batchBytes >= BATCH_FLUSH_BYTES ? writeBatch() : null;
+            }
+            Pending earlier = writeBatch();
+            Pending p = handOver(bytes);
+            return p == null ? earlier : p;
+        } finally {
+            engineLock.unlock();
+        }
+    }
+
+    private Pending writeBatch() {
+        if (batch.isEmpty()) {
+            return null;
+        }
+        ByteBuffer[] all = batch.toArray(new ByteBuffer[0]);
+        batch.clear();
+        batchBytes = 0;
+        return handOver(all);
+    }
+
+    /** Hands bytes to the transport; must run under the engine lock so the order is the engine's. */
+    private Pending handOver(ByteBuffer[] bytes) {
+        long size = 0;
+        for (ByteBuffer b : bytes) {
+            size += b.remaining();
+        }
+        Pending p = new Pending(size);
+        lock.lock();
+        try {
+            inFlight += size;
+        } finally {
+            lock.unlock();
+        }
+        transport.write(bytes, error -> written(p, error));
+        return p;
+    }
+
+    private void written(Pending p, Throwable error) {
+        lock.lock();
+        try {
+            inFlight -= p.size;
+            if (error != null && failure == null) {
+                failure = error;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        p.complete(error);
+    }
+
+    private static long engineSizeHint(Event event) {
+        if (event instanceof dev.freeway.engine.Data) {
+            return ((dev.freeway.engine.Data) event).payload().remaining();
+        }
+        if (event instanceof dev.freeway.engine.FrameData) {
+            return ((dev.freeway.engine.FrameData) event).chunk().remaining();
+        }
+        return 0;
+    }
+
+    private static ByteBuffer copy(ByteBuffer b) {
+        ByteBuffer c = ByteBuffer.allocate(b.remaining());
+        c.put(b.duplicate()).flip();
+        return c;
+    }
+
+    SendTimeoutException timedOut(String doing) {
+        return new SendTimeoutException("send timed out after " + settings.sendTimeoutMillis() + " ms " + doing);
+    }
+
+    private static IOException asIOException(Throwable t) {
+        return t instanceof IOException ? (IOException) t : new IOException("the connection failed: " + t, t);
+    }
+
+    /** Bytes handed to the transport, and who waits for them to be written. */
+    static final class Pending {
+        final long size;
+        private Throwable error;
+        private boolean done;
+        private WriteCallback callback;
+
+        Pending(long size) {
+            this.size = size;
+        }
+
+        synchronized void complete(Throwable e) {
+            if (done) {
+                return;
+            }
+            done = true;
+            error = e;
+            notifyAll();
+            if (callback != null) {
+                callback.completed(e);
+            }
+        }
+
+        synchronized void then(WriteCallback c) {
+            if (done) {
+                c.completed(error);
+            } else {
+                callback = c;
+            }
+        }
+
+        /** Fails the send if still pending after the timeout (asynchronous sends). */
+        void expire(long timeoutMillis, Outbound out) {
+            SendTimeoutException e = new SendTimeoutException("send timed out after " + timeoutMillis + " ms: the peer is not reading");
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+            }
+            out.fail(e);
+            out.transport.abort();
+            complete(e);
+        }
+
+        void await(long deadline, Outbound out) throws IOException {
+            synchronized (this) {
+                try {
+                    while (!done) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            break;
+                        }
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while sending");
+                }
+                if (done) {
+                    if (error != null) {
+                        throw asIOException(error);
+                    }
+                    return;
+                }
+            }
+            SendTimeoutException e = out.timedOut("waiting for the peer to read");
+            out.fail(e);
+            out.transport.abort();
+            complete(e);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,526 @@
+package dev.freeway.container;
+
+import dev.freeway.api.CloseCodes;
+import dev.freeway.api.FrameHandler;
+import dev.freeway.api.FreewaySession;
+import dev.freeway.api.StreamingHandler;
+import dev.freeway.api.StreamingSender;
+import dev.freeway.engine.Close;
+import dev.freeway.engine.Connection;
+import dev.freeway.engine.EngineStreamingSender;
+import dev.freeway.engine.Pong;
+import dev.freeway.engine.RemoteProtocolError;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DecodeException;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Extension;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.Principal;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A Jakarta WebSocket session over one engine connection and one transport, for either role.
+ *
+ * <p>The session owns the lifecycle: it calls {@code onOpen} before reading, and {@code onClose}
+ * exactly once, whatever ends it (a close handshake either way, a protocol error, an idle
+ * timeout, a vanished peer). Reading is in {@link Inbound}, sending in {@link Outbound}; this
+ * class is the API surface and the glue.
+ */
+public final class WsSession implements Session, FreewaySession, SessionSweeper.Sweepable {
+    private static final System.Logger LOG = System.getLogger(WsSession.class.getName());
+
+    private final SessionContext context;
+    private final Endpoint endpoint;
+    private final boolean endpointHandlesErrors;
+    private final Connection engine;
+    private final boolean deflateAgreed;
+    private final Transport transport;
+    private final SessionSettings settings;
+    private final Codecs codecs;
+    private final MessageHandlers handlers;
+    private final Inbound inbound;
+    private final Outbound outbound;
+    private final BasicRemote basic;
+    private final AsyncRemote async;
+    private final Map<String, Object> userProperties;
+    private final List<Runnable> closeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private volatile StreamingHandler streamingHandler;
+    private volatile FrameHandler frameHandler;
+    private volatile boolean explicitPings;
+    private volatile long lastActivity = System.nanoTime();
+
+    /** Set once we have sent a close frame (or decided to drop the connection). */
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile CloseReason localReason;
+    private volatile long closeDeadline;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private WsSession(SessionContext context, Endpoint endpoint, boolean endpointHandlesErrors, Connection engine,
+                      boolean deflateAgreed, Transport transport, SessionSettings settings, Codecs codecs) {
+        this.context = context;
+        this.endpoint = endpoint;
+        this.endpointHandlesErrors = endpointHandlesErrors;
+        this.engine = engine;
+        this.deflateAgreed = deflateAgreed;
+        this.transport = transport;
+        this.settings = settings;
+        this.codecs = codecs;
+        this.handlers = new MessageHandlers(codecs);
+        ReentrantLock engineLock = new ReentrantLock();
+        this.inbound = new Inbound(this, engine, engineLock, transport);
+        this.outbound = new Outbound(engine, engineLock, transport, settings);
+        this.basic = new BasicRemote(this);
+        this.async = new AsyncRemote(this);
+        // Per connection, the map the configurator's modifyHandshake saw (spec 3.1.5); a plain
+        // config's map is shared by all its sessions, so it is copied. HashMap: values may be null.
+        Map<String, Object> props = context.config().getUserProperties();
+        this.userProperties = Collections.synchronizedMap(context.config() instanceof ConnectionEndpointConfig
+                ? props : new java.util.HashMap<>(props));
+        userProperties.put(FreewaySession.USER_PROPERTY, this);
+    }
+
+    /**
+     * Opens a session: registers it, calls the endpoint's {@code onOpen}, then starts reading.
+     *
+     * @param engine        an open engine connection of the right role
+     * @param deflateAgreed whether permessage-deflate was agreed (RSV1 then marks compressed messages)
+     * @throws DeploymentException when the endpoint's decoders or encoders cannot be created; the
+     *                             caller then closes the connection (1011) and nothing was opened
+     */
+    public static WsSession open(SessionContext context, Endpoint endpoint, Connection engine, boolean deflateAgreed,
+                                 Transport transport, ContainerDefaults defaults, ContainerResources resources)
+            throws DeploymentException {
+        if (engine.config().autoPong()) {
+            throw new IllegalArgumentException("the session answers pings itself: give it an engine with autoPong off");
+        }
+        Codecs codecs = endpoint instanceof AnnotatedEndpoint
+                ? Codecs.create(context.config(), ((AnnotatedEndpoint) endpoint).model().codecTypes())
+                : Codecs.create(context.config());
+        WsSession s = new WsSession(context, endpoint, handlesErrors(endpoint), engine, deflateAgreed, transport,
+                new SessionSettings(defaults, resources), codecs);
+        context.peers().add(s);
+        resources.sweeper().add(s);
+        transport.start(s.inbound);
+        try {
+            endpoint.onOpen(s, context.config());
+        } catch (Throwable t) {
+            s.handlerFailed(t);
+        }
+        if (!s.closed.get()) {
+            s.inbound.drain(); // nothing to take yet: asks the transport for the first buffer
+        }
+        return s;
+    }
+
+    private static boolean handlesErrors(Endpoint endpoint) {
+        if (endpoint instanceof AnnotatedEndpoint) {
+            return ((AnnotatedEndpoint) endpoint).handlesErrors();
+        }
+        try {
+            return endpoint.getClass().getMethod("onError", Session.class, Throwable.class).getDeclaringClass() != Endpoint.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    // ---- what the inbound and outbound sides ask of the session
+
+    SessionSettings settings() {
+        return settings;
+    }
+
+    Codecs codecs() {
+        return codecs;
+    }
+
+    MessageHandlers handlers() {
+        return handlers;
+    }
+
+    Inbound inbound() {
+        return inbound;
+    }
+
+    Outbound outbound() {
+        return outbound;
+    }
+
+    StreamingHandler streamingHandler() {
+        return streamingHandler;
+    }
+
+    FrameHandler frameHandler() {
+        return frameHandler;
+    }
+
+    boolean explicitPings() {
+        return explicitPings;
+    }
+
+    boolean deflateAgreed() {
+        return deflateAgreed;
+    }
+
+    boolean isClosing() {
+        return closing.get();
+    }
+
+    void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    /** Runs {@code listener} once the session has closed (after {@code onClose}). */
+    public void onClosed(Runnable listener) {
+        closeListeners.add(listener);
+    }
+
+    /** Answers a ping; a failure here only means the connection is going away. */
+    void sendPongQuietly(ByteBuffer payload) {
+        ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
+        outbound.sendAsync(new Pong(copy), error -> {
+            if (error != null) {
+                LOG.log(System.Logger.Level.DEBUG, "pong not sent", error);
+            }
+        });
+    }
+
+    /** The peer's close frame (or the end of its stream, as 1006). */
+    void onRemoteClose(Close close) {
+        inbound.stop();
+        outbound.flushOwed(); // the engine's reply to the close frame
+        transport.close();
+        // When we started the close, our reason is what the endpoint is told, however the peer ended.
+        CloseReason reason = localReason != null ? localReason : reasonOf(close.code(), close.reason());
+        finish(reason, null);
+    }
+
+    /** The peer broke the protocol: the engine's close frame goes out, then the connection. */
+    void onProtocolError(RemoteProtocolError error) {
+        closing.set(true);
+        outbound.flushOwed();
+        transport.close();
+        finish(reasonOf(error.closeCode(), error.getMessage()), new ProtocolException(error.closeCode(), error.getMessage(), error));
+    }
+
+    void onTransportError(Throwable error) {
+        closing.set(true);
+        transport.abort();
+        finish(reasonOf(CloseCodes.CLOSED_ABNORMALLY, "the connection failed: " + error), error);
+    }
+
+    /**
+     * Starts closing because of something we detected (a message too big, data we cannot take,
+     * an idle timeout, an unhandled error): sends the close frame without waiting.
+     */
+    void closeForError(int code, String reason) {
+        startClose(reasonOf(code, reason), false);
+    }
+
+    /** An endpoint or handler threw, or a decoder failed. */
+    void handlerFailed(Throwable failure) {
+        Throwable t = AnnotatedEndpoint.unwrap(failure);
+        if (closed.get()) {
+            LOG.log(System.Logger.Level.WARNING, "error after the session closed", t);
+            return;
+        }
+        if (endpointHandlesErrors) {
+            try {
+                endpoint.onError(this, t);
+            } catch (Throwable again) {
+                LOG.log(System.Logger.Level.ERROR, "onError of " + endpoint.getClass().getName() + " threw", again);
+            }
+            return;
+        }
+        LOG.log(System.Logger.Level.ERROR, "session " + getId() + " of " + endpoint.getClass().getName()
+                + " failed and has no error handler; closing it", t);
+        int code = t instanceof DecodeException ? CloseCodes.UNSUPPORTED_DATA : CloseCodes.INTERNAL_ERROR;
+        closeForError(code, t.getClass().getSimpleName() + ": " + t.getMessage());
+    }
+
+    @Override
+    public void sweep(long nowNanos) {
+        if (closed.get()) {
+            return;
+        }
+        long deadline = closeDeadline;
+        if (deadline != 0 && nowNanos - deadline > 0) {
+            transport.abort();
+            inbound.stop();
+            finish(localReason, null);
+            return;
+        }
+        long idle = settings.maxIdleTimeoutMillis();
+        if (idle > 0 && !closing.get() && nowNanos - lastActivity > TimeUnit.MILLISECONDS.toNanos(idle)
+                && outbound.inFlight() == 0) {
+            closeForError(CloseCodes.GOING_AWAY, "idle timeout: no traffic for " + idle + " ms");
+        }
+    }
+
+    private void startClose(CloseReason reason, boolean blocking) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        localReason = reason;
+        closeDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.closeTimeoutMillis());
+        Close frame = new Close(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+        try {
+            if (blocking) {
+                outbound.sendBlocking(frame, false);
+            } else {
+                outbound.sendAsync(frame, error -> {
+                    if (error != null) {
+                        transport.abort();
+                    }
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "close frame not sent", e);
+            transport.abort();
+            inbound.stop();
+            finish(reason, null);
+        }
+    }
+
+    /** The session is over: everything released, {@code onError} (if a cause) and {@code onClose} called once. */
+    private void finish(CloseReason reason, Throwable cause) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        closing.set(true);
+        context.peers().remove(this);
+        settings.resources().sweeper().remove(this);
+        outbound.fail(new IOException("the session is closed (" + reason.getCloseCode().getCode() + " "
+                + reason.getReasonPhrase() + ")"));
+        if (cause != null && endpointHandlesErrors) {
+            try {
+                endpoint.onError(this, cause);
+            } catch (Throwable t) {
+                LOG.log(System.Logger.Level.ERROR, "onError of " + endpoint.getClass().getName() + " threw", t);
+            }
+        }
+        try {
+            endpoint.onClose(this, reason);
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.ERROR, "onClose of " + endpoint.getClass().getName() + " threw", t);
+        }
+        codecs.close();
+        engine.release();
+        for (Runnable r : closeListeners) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a close listener failed", e);
+            }
+        }
+    }
+
+    static CloseReason reasonOf(int code, String phrase) {
+        return new CloseReason(CloseReason.CloseCodes.getCloseCode(code), phrase == null ? "" : phrase);
+    }
+
+    // ---- jakarta.websocket.Session
+
+    @Override
+    public WebSocketContainer getContainer() {
+        return context.container();
+    }
+
+    @Override
+    public void addMessageHandler(MessageHandler handler) {
+        handlers.add(handler);
+    }
+
+    @Override
+    public <T> void addMessageHandler(Class<T> type, MessageHandler.Whole<T> handler) {
+        handlers.add(type, handler, false);
+    }
+
+    @Override
+    public <T> void addMessageHandler(Class<T> type, MessageHandler.Partial<T> handler) {
+        handlers.add(type, handler, true);
+    }
+
+    @Override
+    public Set<MessageHandler> getMessageHandlers() {
+        return Collections.unmodifiableSet(handlers.all());
+    }
+
+    @Override
+    public void removeMessageHandler(MessageHandler handler) {
+        handlers.remove(handler);
+    }
+
+    @Override
+    public String getProtocolVersion() {
+        return "13";
+    }
+
+    @Override
+    public String getNegotiatedSubprotocol() {
+        return context.subprotocol();
+    }
+
+    @Override
+    public List<Extension> getNegotiatedExtensions() {
+        return context.extensions();
+    }
+
+    @Override
+    public boolean isSecure() {
+        return context.secure();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closing.get();
+    }
+
+    @Override
+    public long getMaxIdleTimeout() {
+        return settings.maxIdleTimeoutMillis();
+    }
+
+    @Override
+    public void setMaxIdleTimeout(long milliseconds) {
+        settings.maxIdleTimeoutMillis(milliseconds);
+    }
+
+    @Override
+    public void setMaxBinaryMessageBufferSize(int length) {
+        settings.maxBinaryMessageBufferSize(length);
+    }
+
+    @Override
+    public int getMaxBinaryMessageBufferSize() {
+        return settings.maxBinaryMessageBufferSize();
+    }
+
+    @Override
+    public void setMaxTextMessageBufferSize(int length) {
+        settings.maxTextMessageBufferSize(length);
+    }
+
+    @Override
+    public int getMaxTextMessageBufferSize() {
+        return settings.maxTextMessageBufferSize();
+    }
+
+    @Override
+    public RemoteEndpoint.Async getAsyncRemote() {
+        return async;
+    }
+
+    @Override
+    public RemoteEndpoint.Basic getBasicRemote() {
+        return basic;
+    }
+
+    @Override
+    public String getId() {
+        return context.id();
+    }
+
+    @Override
+    public void close() throws IOException {
+        close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
+    }
+
+    /** Sends the close frame (waiting for it to be written); the peer's reply ends the session. */
+    @Override
+    public void close(CloseReason reason) throws IOException {
+        startClose(reason, true);
+    }
+
+    @Override
+    public URI getRequestURI() {
+        return context.requestUri();
+    }
+
+    @Override
+    public Map<String, List<String>> getRequestParameterMap() {
+        return context.requestParameters();
+    }
+
+    @Override
+    public String getQueryString() {
+        return context.queryString();
+    }
+
+    @Override
+    public Map<String, String> getPathParameters() {
+        return context.pathParameters();
+    }
+
+    @Override
+    public Map<String, Object> getUserProperties() {
+        return userProperties;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return context.userPrincipal();
+    }
+
+    @Override
+    public Set<Session> getOpenSessions() {
+        return Collections.unmodifiableSet(new java.util.HashSet<>(context.peers()));
+    }
+
+    // ---- dev.freeway.api.FreewaySession
+
+    @Override
+    public void setStreamingHandler(StreamingHandler handler) {
+        this.streamingHandler = handler;
+    }
+
+    @Override
+    public void setFrameHandler(FrameHandler handler) {
+        this.frameHandler = handler;
+    }
+
+    @Override
+    public StreamingSender sender() {
+        return new EngineStreamingSender((event, continues) -> outbound.sendBlocking(event, continues));
+    }
+
+    @Override
+    public void setExplicitPings(boolean explicit) {
+        this.explicitPings = explicit;
+    }
+
+    @Override
+    public void pause() {
+        inbound.suspend(Inbound.USER);
+    }
+
+    @Override
+    public void resume() {
+        inbound.resume(Inbound.USER);
+    }
+
+    @Override
+    public boolean isPaused() {
+        return inbound.isHeld(Inbound.USER);
+    }
+
+    @Override
+    public String toString() {
+        return "WsSession[" + context.id() + " " + context.requestUri() + "]";
+    }
+}

@@ -1,0 +1,546 @@
+package dev.freeway.container;
+
+import static dev.freeway.container.PeerTransport.hex;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.freeway.api.Freeway;
+import dev.freeway.api.FreewaySession;
+import dev.freeway.api.Opcode;
+import dev.freeway.api.StreamingHandler;
+import dev.freeway.api.StreamingSender;
+import dev.freeway.engine.Close;
+import dev.freeway.engine.Data;
+import dev.freeway.engine.FrameBegin;
+import dev.freeway.engine.FrameData;
+import dev.freeway.engine.Ping;
+import dev.freeway.engine.Pong;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sessions end to end through the in-memory transport: what the endpoint sees, and the bytes and
+ * close codes the peer receives.
+ */
+class SessionTest {
+
+    private static String text(String s) {
+        return "text " + hex(s);
+    }
+
+    private static Data textFrame(String s, boolean last) {
+        return new Data(ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8)), true, true, last);
+    }
+
+    // ---- whole messages
+
+    @Test
+    void wholeTextAndBinaryMessagesAreEchoed() throws Exception {
+        try (Harness h = Harness.open(s -> {
+            s.addMessageHandler(String.class, (MessageHandler.Whole<String>) msg -> send(() -> s.getBasicRemote().sendText("echo: " + msg)));
+            s.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) msg -> send(() -> s.getBasicRemote().sendBinary(ByteBuffer.wrap(msg))));
+        })) {
+            h.peer.send(Data.text("héllo", true));
+            h.peer.send(textFrame("frag", false));
+            h.peer.send(textFrame("mented", true));
+            h.peer.send(Data.binary(new byte[] {1, 2, 3}, true));
+            h.awaitPeerSaw(text("echo: héllo"), text("echo: fragmented"), "binary 010203");
+        }
+    }
+
+    @Test
+    void aTextMessageOverTheBufferLimitIsRefusedWith1009FromItsHeader() throws Exception {
+        List<String> got = new CopyOnWriteArrayList<>();
+        try (Harness h = Harness.open(s -> {
+            s.setMaxTextMessageBufferSize(100);
+            s.addMessageHandler(String.class, (MessageHandler.Whole<String>) got::add);
+        })) {
+            // The frame declares 10 MB; none of its payload is ever sent.
+            h.peer.send(new FrameBegin(Opcode.TEXT, 0, 10_000_000, true));
+            h.awaitPeerSaw("close 1009 text message of 10000000 bytes or more exceeds the limit of 100 (maxTextMessageBufferSize)");
+            h.peer.endInput(); // a peer in the middle of its frame cannot answer: it drops the connection
+            h.awaitClosed();
+            assertThat(h.endpoint.closes.get(0).getCloseCode().getCode()).isEqualTo(1009);
+            assertThat(got).isEmpty();
+        }
+    }
+
+    @Test
+    void aFragmentedMessageCrossingTheLimitIsRefusedToo() throws Exception {
+        try (Harness h = Harness.open(s -> {
+            s.setMaxBinaryMessageBufferSize(10);
+            s.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) b -> { });
+        })) {
+            h.peer.send(new Data(ByteBuffer.allocate(6), false, true, false));
+            h.peer.send(new Data(ByteBuffer.allocate(6), false, true, true));
+            h.awaitPeerSaw("close 1009 binary message of 12 bytes or more exceeds the limit of 10 (maxBinaryMessageBufferSize)");
+        }
+    }
+
+    @Test
+    void aMessageNobodyHandlesIsRefusedWith1003() throws Exception {
+        try (Harness h = Harness.open(s -> s.addMessageHandler(String.class, (MessageHandler.Whole<String>) m -> { }))) {
+            h.peer.send(Data.binary(new byte[1], true));
+            h.awaitPeerSaw("close 1003 this endpoint does not accept binary messages");
+        }
+    }
+
+    // ---- partial and streamed messages
+
+    @Test
+    void partialHandlersGetChunksThatNeverSplitACodePoint() throws Exception {
+        List<String> parts = new CopyOnWriteArrayList<>();
+        try (Harness h = Harness.open(s -> s.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> parts.add(part + (last ? "|last" : ""))))) {
+            byte[] euro = "€".getBytes(StandardCharsets.UTF_8); // e2 82 ac
+            h.peer.send(new Data(ByteBuffer.wrap(new byte[] {'a', euro[0]}), true, true, false));
+            h.peer.send(new Data(ByteBuffer.wrap(new byte[] {euro[1]}), true, true, false));
+            h.peer.send(new Data(ByteBuffer.wrap(new byte[] {euro[2], 'b'}), true, true, true));
+            await().atMost(Duration.ofSeconds(5)).until(() -> parts.size() == 2);
+            assertThat(parts).containsExactly("a", "€b|last");
+        }
+    }
+
+    @Test
+    void partialBinaryHandlersGetEachChunkAsItArrives() throws Exception {
+        List<String> parts = new CopyOnWriteArrayList<>();
+        try (Harness h = Harness.open(s -> s.addMessageHandler(byte[].class, (MessageHandler.Partial<byte[]>) (part, last) -> parts.add(part.length + (last ? "|last" : ""))))) {
+            h.peer.send(new Data(ByteBuffer.allocate(3), false, true, false));
+            h.peer.send(new Data(ByteBuffer.allocate(0), false, true, false));
+            h.peer.send(new Data(ByteBuffer.allocate(5), false, true, true));
+            await().atMost(Duration.ofSeconds(5)).until(() -> parts.size() == 2);
+            assertThat(parts).containsExactly("3", "5|last");
+        }
+    }
+
+    @Test
+    void readerHandlersStreamAMessageLargerThanEveryBuffer() throws Exception {
+        CompletableFuture<String> digest = new CompletableFuture<>();
+        AtomicInteger pipeHeld = new AtomicInteger();
+        try (Harness h = Harness.open(s -> s.addMessageHandler(Reader.class, (MessageHandler.Whole<Reader>) reader -> {
+            try {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                char[] buf = new char[1000];
+                for (int n; (n = reader.read(buf)) > 0; ) {
+                    sha.update(new String(buf, 0, n).getBytes(StandardCharsets.UTF_8));
+                    Thread.sleep(0, 1000); // read slower than the peer sends
+                }
+                digest.complete(java.util.HexFormat.of().formatHex(sha.digest()));
+            } catch (Exception e) {
+                digest.completeExceptionally(e);
+            }
+        }))) {
+            // 1 MiB of text, while the buffer limit is 64 KiB: only streaming can take it.
+            String chunk = "0123456789abcdéf".repeat(1024); // 17 KiB of UTF-8
+            java.security.MessageDigest expected = java.security.MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < 60; i++) {
+                h.peer.send(textFrame(chunk, i == 59));
+                expected.update(chunk.getBytes(StandardCharsets.UTF_8));
+                if (h.session.inbound().isHeld(Inbound.PIPE)) {
+                    pipeHeld.incrementAndGet();
+                }
+            }
+            assertThat(digest.get(20, TimeUnit.SECONDS)).isEqualTo(java.util.HexFormat.of().formatHex(expected.digest()));
+            assertThat(h.endpoint.closes).isEmpty();
+        }
+    }
+
+    @Test
+    void inputStreamHandlersSeeAnErrorWhenThePeerVanishesMidMessage() throws Exception {
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        try (Harness h = Harness.open(s -> s.addMessageHandler(InputStream.class, (MessageHandler.Whole<InputStream>) in -> {
+            try {
+                in.readAllBytes();
+                failure.complete(null);
+            } catch (IOException e) {
+                failure.complete(e);
+            }
+        }))) {
+            h.peer.send(new Data(ByteBuffer.allocate(100), false, true, false));
+            h.peer.endInput();
+            assertThat(failure.get(5, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+            h.awaitClosed();
+            assertThat(h.endpoint.closes.get(0).getCloseCode().getCode()).isEqualTo(1006);
+        }
+    }
+
+    // ---- control frames and closing
+
+    @Test
+    void pingsAreAnsweredAndPongsReachAPongHandler() throws Exception {
+        List<String> pongs = new CopyOnWriteArrayList<>();
+        try (Harness h = Harness.open(s -> s.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) p -> pongs.add(hex(p.getApplicationData()))))) {
+            h.peer.send(new Ping(ByteBuffer.wrap(new byte[] {9, 8})));
+            h.peer.send(new Pong(ByteBuffer.wrap(new byte[] {7})));
+            h.awaitPeerSaw("pong 0908");
+            await().atMost(Duration.ofSeconds(5)).until(() -> pongs.equals(List.of("07")));
+        }
+    }
+
+    @Test
+    void pingsOver125BytesAreRefused() throws Exception {
+        try (Harness h = Harness.open(s -> { })) {
+            assertThatThrownBy(() -> h.session.getBasicRemote().sendPing(ByteBuffer.allocate(126)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            h.session.getBasicRemote().sendPing(ByteBuffer.allocate(125));
+        }
+    }
+
+    @Test
+    void thePeerClosing() throws Exception {
+        try (Harness h = Harness.open(s -> { })) {
+            h.peer.send(new Close(4001, "bye"));
+            h.awaitClosed();
+            h.awaitPeerSaw("close 4001");
+            CloseReason r = h.endpoint.closes.get(0);
+            assertThat(r.getCloseCode().getCode()).isEqualTo(4001);
+            assertThat(r.getReasonPhrase()).isEqualTo("bye");
+            assertThat(h.peer.closed).isTrue();
+            assertThat(h.session.isOpen()).isFalse();
+            assertThat(h.peers).isEmpty();
+        }
+    }
+
+    @Test
+    void closingFromOurSide() throws Exception {
+        try (Harness h = Harness.open(s -> { })) {
+            assertThat(h.peers).containsExactly(h.session);
+            h.session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "shutting down"));
+            h.awaitPeerSaw("close 1001 shutting down");
+            assertThat(h.session.isOpen()).isFalse();
+            assertThat(h.endpoint.closes).isEmpty(); // not yet: the peer has not answered
+            h.peer.send(new Close(1001, ""));
+            h.awaitClosed();
+            assertThat(h.endpoint.closes.get(0).getReasonPhrase()).isEqualTo("shutting down");
+            assertThat(h.peer.closed).isTrue();
+            assertThatThrownBy(() -> h.session.getBasicRemote().sendText("late")).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void aPeerThatNeverAnswersOurCloseIsDroppedAfterTheCloseTimeout() throws Exception {
+        try (Harness h = Harness.open(s -> { }, ContainerDefaults.standard().withCloseTimeoutMillis(300))) {
+            h.session.close();
+            h.awaitClosed();
+            assertThat(h.peer.aborted).isTrue();
+            assertThat(h.endpoint.closes.get(0).getCloseCode().getCode()).isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void idleSessionsAreClosed() throws Exception {
+        try (Harness h = Harness.open(s -> s.setMaxIdleTimeout(300))) {
+            h.awaitPeerSaw("close 1001 idle timeout: no traffic for 300 ms");
+        }
+    }
+
+    @Test
+    void invalidUtf8Gets1007AndReachesOnError() throws Exception {
+        try (Harness h = Harness.open(s -> s.addMessageHandler(String.class, (MessageHandler.Whole<String>) m -> { }))) {
+            h.peer.feedFrame(true, Opcode.TEXT, new byte[] {(byte) 0xc3, 0x28});
+            h.awaitClosed();
+            assertThat(h.peer.peerSaw()).containsExactly("close 1007 text message is not valid UTF-8 at byte 1");
+            assertThat(h.endpoint.errors).singleElement().isInstanceOf(ProtocolException.class);
+            assertThat(h.endpoint.closes.get(0).getCloseCode().getCode()).isEqualTo(1007);
+        }
+    }
+
+    @Test
+    void anExceptionInAHandlerReachesOnError() throws Exception {
+        try (Harness h = Harness.open(s -> s.addMessageHandler(String.class, (MessageHandler.Whole<String>) m -> {
+            throw new IllegalStateException("boom: " + m);
+        }))) {
+            h.peer.send(Data.text("x", true));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !h.endpoint.errors.isEmpty());
+            assertThat(h.endpoint.errors.get(0)).hasMessage("boom: x");
+            assertThat(h.session.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void withoutAnErrorHandlerTheErrorIsLoggedAndTheSessionClosedWith1011() throws Exception {
+        try (Harness h = Harness.openWithoutErrorHandler(s -> s.addMessageHandler(String.class, (MessageHandler.Whole<String>) m -> {
+            throw new IllegalStateException("boom");
+        }))) {
+            h.peer.send(Data.text("x", true));
+            h.awaitPeerSaw("close 1011 IllegalStateException: boom");
+        }
+    }
+
+    // ---- sending
+
+    @Test
+    void concurrentSendersNeverInterleaveTheirMessages() throws Exception {
+        try (Harness h = Harness.open(s -> { })) {
+            Session s = h.session;
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String who = "t" + t;
+                threads.add(new Thread(() -> {
+                    for (int n = 0; n < 50; n++) {
+                        int i = n;
+                        send(() -> {
+                            s.getBasicRemote().sendText(who + "-" + i + "-a", false);
+                            s.getBasicRemote().sendText("-b", false);
+                            s.getBasicRemote().sendText("-c", true);
+                        });
+                        send(() -> s.getAsyncRemote().sendText(who + "-async-" + i).get(5, TimeUnit.SECONDS));
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread t : threads) {
+                t.join(20_000);
+            }
+            List<String> saw = h.peer.peerSaw();
+            assertThat(saw).hasSize(400);
+            for (String line : saw) {
+                String msg = new String(java.util.HexFormat.of().parseHex(line.substring(5)), StandardCharsets.UTF_8);
+                assertThat(msg).matches("t\\d-(\\d+-a-b-c|async-\\d+)");
+            }
+        }
+    }
+
+    @Test
+    void sendHandlersRunOffTheSendersThread() throws Exception {
+        try (Harness h = Harness.open(s -> { })) {
+            CompletableFuture<String> thread = new CompletableFuture<>();
+            CompletableFuture<SendResult> result = new CompletableFuture<>();
+            h.session.getAsyncRemote().sendText("hi", r -> {
+                thread.complete(Thread.currentThread().getName());
+                result.complete(r);
+            });
+            assertThat(result.get(5, TimeUnit.SECONDS).isOK()).isTrue();
+            assertThat(thread.get()).isNotEqualTo(Thread.currentThread().getName());
+            Future<Void> f = h.session.getAsyncRemote().sendBinary(ByteBuffer.wrap(new byte[] {1}));
+            f.get(5, TimeUnit.SECONDS);
+            h.awaitPeerSaw(text("hi"), "binary 01");
+        }
+    }
+
+    @Test
+    void aPeerThatStopsReadingBoundsMemoryAndTimesSendsOut() throws Exception {
+        ContainerDefaults defaults = ContainerDefaults.standard().withMaxOutboundBytes(64 * 1024).withAsyncSendTimeoutMillis(500);
+        try (Harness h = Harness.open(s -> { }, defaults)) {
+            h.peer.stopReading();
+            ByteBuffer chunk = ByteBuffer.allocate(40 * 1024);
+            Future<Void> first = h.session.getAsyncRemote().sendBinary(chunk.duplicate());
+            Future<Void> second = h.session.getAsyncRemote().sendBinary(chunk.duplicate());
+            // The second would pass the 64 KiB limit: refused at once instead of queued.
+            assertThatThrownBy(() -> second.get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(OutboundFullException.class);
+            // A blocking send waits for room, then times out; the connection is dropped.
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> h.session.getBasicRemote().sendBinary(chunk.duplicate()))
+                    .isInstanceOf(SendTimeoutException.class);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(400);
+            assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+            assertThat(h.peer.aborted).isTrue();
+        }
+    }
+
+    @Test
+    void sendStreamsAndWritersFragmentTheirMessage() throws Exception {
+        try (Harness h = Harness.open(s -> { })) {
+            byte[] big = new byte[40 * 1024];
+            new java.util.Random(1).nextBytes(big);
+            try (OutputStream out = h.session.getBasicRemote().getSendStream()) {
+                out.write(big);
+            }
+            try (Writer w = h.session.getBasicRemote().getSendWriter()) {
+                w.write("héllo ");
+                w.write("wörld");
+            }
+            h.awaitPeerSaw("binary " + java.util.HexFormat.of().formatHex(big), text("héllo wörld"));
+            assertThat(h.peer.peerFrames()).containsExactly("BINARY", "CONTINUATION", "CONTINUATION fin", "TEXT",
+                    "CONTINUATION fin");
+        }
+    }
+
+    @Test
+    void batchedSendsWaitForFlush() throws Exception {
+        try (Harness h = Harness.open(s -> { })) {
+            h.session.getBasicRemote().setBatchingAllowed(true);
+            h.session.getBasicRemote().sendText("one");
+            h.session.getBasicRemote().sendText("two");
+            assertThat(h.peer.writtenBytes()).isZero();
+            h.session.getBasicRemote().flushBatch();
+            h.awaitPeerSaw(text("one"), text("two"));
+            h.session.getBasicRemote().setBatchingAllowed(false);
+            h.session.getBasicRemote().sendText("three");
+            h.awaitPeerSaw(text("one"), text("two"), text("three"));
+        }
+    }
+
+    // ---- handler registration
+
+    @Test
+    void oneHandlerPerMessageType() throws Exception {
+        try (Harness h = Harness.open(s -> s.addMessageHandler(String.class, (MessageHandler.Whole<String>) m -> { }))) {
+            assertThatThrownBy(() -> h.session.addMessageHandler(Reader.class, (MessageHandler.Whole<Reader>) r -> { }))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("a text message handler is already registered");
+            assertThatThrownBy(() -> h.session.addMessageHandler(new MessageHandler.Whole<String>() {
+                @Override
+                public void onMessage(String message) {
+                }
+            })).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> h.session.addMessageHandler(Object.class, (MessageHandler.Partial<Object>) (m, l) -> { }))
+                    .hasMessageStartingWith("a partial handler receives String, ByteBuffer or byte[], not java.lang.Object");
+            MessageHandler.Whole<ByteBuffer> binary = new MessageHandler.Whole<>() {
+                @Override
+                public void onMessage(ByteBuffer message) {
+                }
+            };
+            h.session.addMessageHandler(binary); // the type comes from the generic signature
+            assertThat(h.session.getMessageHandlers()).hasSize(2).contains(binary);
+            h.session.removeMessageHandler(binary);
+            assertThat(h.session.getMessageHandlers()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theSessionKnowsItsRequest() throws Exception {
+        try (Harness h = Harness.open(s -> { })) {
+            Session s = h.session;
+            assertThat(s.getRequestURI()).hasToString("ws://localhost/test?x=1");
+            assertThat(s.getQueryString()).isEqualTo("x=1");
+            assertThat(s.getRequestParameterMap()).containsEntry("x", List.of("1"));
+            assertThat(s.getPathParameters()).containsEntry("room", "blue");
+            assertThat(s.getProtocolVersion()).isEqualTo("13");
+            assertThat(s.getOpenSessions()).containsExactly(s);
+            s.getUserProperties().put("k", "v");
+            assertThat(s.getUserProperties()).containsEntry("k", "v");
+        }
+    }
+
+    // ---- Freeway's own levels
+
+    @Test
+    void streamingHandlerAndSenderThroughTheJakartaSession() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        try (Harness h = Harness.open(s -> Freeway.of(s).setStreamingHandler(new StreamingHandler() {
+            @Override
+            public void onMessageBegin(int opcode) {
+                calls.add("begin " + Opcode.name(opcode));
+            }
+
+            @Override
+            public void onFrameBegin(long length, int rsv) {
+                calls.add("frame " + length);
+            }
+
+            @Override
+            public void onFrameData(ByteBuffer data) {
+                calls.add("data " + data.remaining());
+            }
+
+            @Override
+            public void onMessageEnd() {
+                calls.add("end");
+            }
+        }))) {
+            h.peer.send(new FrameBegin(Opcode.BINARY, 0, 1L << 40, true)); // a 1 TiB frame: streamed, never buffered
+            h.peer.send(new FrameData(ByteBuffer.allocate(1000)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 3);
+            assertThat(calls).containsExactly("begin BINARY", "frame 1099511627776", "data 1000");
+
+            StreamingSender sender = Freeway.of(h.session).sender();
+            sender.beginMessage(Opcode.BINARY);
+            sender.beginFrame(4);
+            sender.sendFrameData(ByteBuffer.wrap(new byte[] {1, 2}));
+            sender.sendFrameData(ByteBuffer.wrap(new byte[] {3, 4}));
+            sender.endMessage();
+            h.awaitPeerSaw("binary 01020304");
+        }
+    }
+
+    @Test
+    void pauseHoldsReadingBackUntilResume() throws Exception {
+        List<String> got = new CopyOnWriteArrayList<>();
+        try (Harness h = Harness.open(s -> s.addMessageHandler(String.class, (MessageHandler.Whole<String>) m -> {
+            got.add(m);
+            if (m.equals("first")) {
+                Freeway.of(s).pause();
+            }
+        }))) {
+            FreewaySession fs = Freeway.of(h.session);
+            h.peer.send(Data.text("first", true));
+            h.peer.send(Data.text("second", true));
+            h.peer.send(Data.text("third", true));
+            await().atMost(Duration.ofSeconds(5)).until(() -> got.size() == 1);
+            Thread.sleep(200);
+            assertThat(got).containsExactly("first");
+            assertThat(fs.isPaused()).isTrue();
+            fs.resume();
+            await().atMost(Duration.ofSeconds(5)).until(() -> got.size() == 3);
+            assertThat(got).containsExactly("first", "second", "third");
+        }
+    }
+
+    @Test
+    void explicitPingsAreLeftToTheApplication() throws Exception {
+        CountDownLatch pinged = new CountDownLatch(1);
+        try (Harness h = Harness.open(s -> {
+            FreewaySession fs = Freeway.of(s);
+            fs.setExplicitPings(true);
+            fs.setStreamingHandler(new StreamingHandler() {
+                @Override
+                public void onPing(ByteBuffer payload) {
+                    pinged.countDown();
+                }
+            });
+        })) {
+            h.peer.send(new Ping(ByteBuffer.wrap(new byte[] {5})));
+            assertThat(pinged.await(5, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(100);
+            assertThat(h.peer.peerSaw()).isEmpty();
+            Freeway.of(h.session).sender().sendPong(ByteBuffer.wrap(new byte[] {5}));
+            h.awaitPeerSaw("pong 05");
+        }
+    }
+
+    @Test
+    void freewayOfRefusesForeignSessions() {
+        assertThatThrownBy(() -> Freeway.of((Session) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Session.class}, (p, m, a) -> m.getName().equals("getUserProperties") ? Collections.emptyMap() : null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not come from Freeway");
+    }
+
+    /** Runs a send inside a handler, turning checked failures into test failures. */
+    interface Send {
+        void run() throws Exception;
+    }
+
+    static void send(Send s) {
+        try {
+            s.run();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
