@@ -331,7 +331,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     }
 
     static CloseReason reasonOf(int code, String phrase) {
-        return new CloseReason(CloseReason.CloseCodes.getCloseCode(code), phrase == null ? "" : phrase);
+        return new CloseReason(CloseReason.CloseCodes.getCloseCode(code), Close.fitReason(phrase));
     }
 
     // ---- jakarta.websocket.Session

@@ -37,6 +37,14 @@ public record Close(int code, String reason) implements Event {
         return new Close(code, "");
     }
 
+    /**
+     * {@code reason} cut to fit a close frame ({@link #MAX_REASON_BYTES} of UTF-8) without
+     * splitting a code point; {@code ""} for {@code null}.
+     */
+    public static String fitReason(String reason) {
+        return Utf8.truncate(reason, MAX_REASON_BYTES);
+    }
+
     /** The reason encoded as UTF-8. */
     byte[] reasonBytes() {
         return reason.getBytes(StandardCharsets.UTF_8);

@@ -38,7 +38,7 @@ public final class RemoteProtocolError extends Exception {
 
     /** The close frame to send; its reason is the message, cut to fit a control frame. */
     public Close closeEvent() {
-        return new Close(closeCode, Utf8.truncate(getMessage(), Close.MAX_REASON_BYTES));
+        return new Close(closeCode, Close.fitReason(getMessage()));
     }
 
     /** For a failed server handshake, the HTTP response to send; otherwise {@code null}. */

@@ -53,10 +53,17 @@ final class PeerTransport implements Transport {
     volatile int demands;
 
     PeerTransport(List<ExtensionOffer> extensions) {
-        this.extensions = extensions;
-        this.peer = Connection.established(Role.CLIENT, EngineConfig.builder().autoPong(false).autoCloseReply(false).build(),
-                extensions);
+        this(Connection.established(Role.CLIENT, PEER_CONFIG, extensions), extensions);
     }
+
+    /** A transport whose far end is {@code peer}, an open client connection (after a real handshake). */
+    PeerTransport(Connection peer, List<ExtensionOffer> extensions) {
+        this.extensions = extensions;
+        this.peer = peer;
+    }
+
+    /** The peer answers nothing by itself, so tests see exactly what the session does. */
+    static final EngineConfig PEER_CONFIG = EngineConfig.builder().autoPong(false).autoCloseReply(false).build();
 
     PeerTransport() {
         this(List.of());
