@@ -27,7 +27,11 @@ public final class ContainerResources implements AutoCloseable {
         this.sweeper = new SessionSweeper(scheduler);
     }
 
-    ExecutorService executor() {
+    /**
+     * The shared executor; transports hand their listener calls and write completions to it (the
+     * client's selector thread never runs handlers itself).
+     */
+    public ExecutorService executor() {
         return executor;
     }
 
