@@ -3,6 +3,9 @@ package dev.freeway.client;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -32,7 +35,12 @@ final class JettyServer implements PeerServer {
             tls.setKeyStorePath(keyStore.toString());
             tls.setKeyStorePassword(password);
             tls.setKeyStoreType("PKCS12");
-            connector = new ServerConnector(server, tls);
+            // Jetty checks by default that the Host names the certificate; tests reach it by IP too.
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false);
+            HttpConfiguration http = new HttpConfiguration();
+            http.addCustomizer(secure);
+            connector = new ServerConnector(server, tls, new HttpConnectionFactory(http));
         } else {
             connector = new ServerConnector(server);
         }
