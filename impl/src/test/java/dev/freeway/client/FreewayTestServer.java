@@ -155,8 +155,8 @@ final class FreewayTestServer implements PeerServer {
     }
 
     @Override
-    public void close() throws Exception {
-        listener.close();
+    public void close() {
+        Buffers.closeQuietly(listener);
         container.close();
         loop.close();
         executor.shutdownNow();

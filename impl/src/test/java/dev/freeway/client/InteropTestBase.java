@@ -100,6 +100,35 @@ abstract class InteropTestBase {
         assertThat(echoed).hasToString("abcdef");
     }
 
+    /** Handlers run on the executor, so a handler may block in a send while the reply it waits for is read. */
+    @Test
+    void blockingSendsFromInsideAMessageHandler() throws Exception {
+        java.util.concurrent.CompletableFuture<String> done = new java.util.concurrent.CompletableFuture<>();
+        client.connectToServer(new jakarta.websocket.Endpoint() {
+            @Override
+            public void onOpen(Session session, jakarta.websocket.EndpointConfig config) {
+                session.addMessageHandler(String.class, (jakarta.websocket.MessageHandler.Whole<String>) text -> {
+                    int n = Integer.parseInt(text);
+                    try {
+                        if (n == 0) {
+                            done.complete(Thread.currentThread().getName());
+                        } else {
+                            session.getBasicRemote().sendText(Integer.toString(n - 1)); // echoed back to this handler
+                        }
+                    } catch (java.io.IOException e) {
+                        done.completeExceptionally(e);
+                    }
+                });
+                try {
+                    session.getBasicRemote().sendText("200");
+                } catch (java.io.IOException e) {
+                    done.completeExceptionally(e);
+                }
+            }
+        }, null, server.uri(ServerEndpoints.ECHO));
+        assertThat(done.get(20, java.util.concurrent.TimeUnit.SECONDS)).startsWith(client.threadNamePrefix() + "-worker-");
+    }
+
     @Test
     void pingsAndPongsBothWays() throws Exception {
         Recorder r = connect();

@@ -19,6 +19,7 @@ interface PeerServer extends AutoCloseable {
         return false;
     }
 
+    /** Stops the server; failing to stop is a test failure. */
     @Override
-    void close() throws Exception;
+    void close();
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
@@ -44,7 +45,7 @@ final class TomcatServer implements PeerServer {
             }
         }, null);
         // Requests that are not upgrades need a servlet to reach; this one answers 404.
-        Tomcat.addServlet(context, "missing", new HttpServlet() {
+        Wrapper missing = Tomcat.addServlet(context, "missing", new HttpServlet() {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -52,7 +53,7 @@ final class TomcatServer implements PeerServer {
                 resp.sendError(404);
             }
         });
-        context.addServletMappingDecoded("/", "missing");
+        missing.addMapping("/");
         tomcat.start();
     }
 
@@ -67,8 +68,12 @@ final class TomcatServer implements PeerServer {
     }
 
     @Override
-    public void close() throws Exception {
-        tomcat.stop();
-        tomcat.destroy();
+    public void close() {
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } catch (org.apache.catalina.LifecycleException e) {
+            throw new IllegalStateException("Tomcat did not stop", e);
+        }
     }
 }
