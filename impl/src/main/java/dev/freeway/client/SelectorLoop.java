@@ -34,6 +34,9 @@ final class SelectorLoop implements AutoCloseable {
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
+    private final Object stopLock = new Object();
+    /** Set, under {@link #stopLock}, once the loop has closed every channel. */
+    private boolean stopped;
 
     SelectorLoop(String threadName) {
         try {
@@ -51,11 +54,21 @@ final class SelectorLoop implements AutoCloseable {
         return Thread.currentThread() == thread;
     }
 
-    /** Runs {@code task} on the loop thread, soon; from the loop thread itself, after the current work. */
+    /**
+     * Runs {@code task} on the loop thread, soon; from the loop thread itself, after the current
+     * work. Once the loop has stopped, runs it on the caller (one at a time): every connection is
+     * closed by then, so the task only fails writes and reports the end, which must not be lost.
+     */
     void execute(Runnable task) {
-        tasks.add(task);
-        if (!inLoop()) {
-            selector.wakeup();
+        synchronized (stopLock) {
+            if (!stopped) {
+                tasks.add(task);
+                if (!inLoop()) {
+                    selector.wakeup();
+                }
+                return;
+            }
+            runQuietly(task);
         }
     }
 
@@ -100,11 +113,15 @@ final class SelectorLoop implements AutoCloseable {
     private void runTasks() {
         Runnable r;
         while ((r = tasks.poll()) != null) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "selector task failed", e);
-            }
+            runQuietly(r);
+        }
+    }
+
+    private static void runQuietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "selector task failed", e);
         }
     }
 
@@ -126,6 +143,10 @@ final class SelectorLoop implements AutoCloseable {
             selector.close();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing the selector", e);
+        }
+        synchronized (stopLock) {
+            stopped = true;
+            runTasks(); // posted before the stop: their connections are closed, so they only fail and report
         }
     }
 

@@ -87,8 +87,8 @@ class TlsTest {
             assertThatThrownBy(() -> client.connectToServer(new Recorder(), null, uri("127.0.0.1")))
                     .isInstanceOf(IOException.class)
                     .hasCauseInstanceOf(SSLHandshakeException.class)
-                    .hasMessage("the TLS handshake with " + uri("127.0.0.1")
-                            + " failed: No subject alternative names matching IP address 127.0.0.1 found");
+                    .hasMessageStartingWith("the TLS handshake with " + uri("127.0.0.1") + " failed: ")
+                    .hasMessageContaining("No subject alternative names matching IP address 127.0.0.1");
             client.setHostnameVerification(false);
             Recorder r = new Recorder();
             client.connectToServer(r, null, uri("127.0.0.1"));
