@@ -3,7 +3,6 @@ package dev.freeway.client;
 import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +22,6 @@ public class AnnotatedClient {
 
     final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
-    final List<String> headerSeen = new CopyOnWriteArrayList<>();
 
     static AnnotatedClient of(Session session) {
         return (AnnotatedClient) session.getUserProperties().get(SELF);
@@ -33,7 +30,6 @@ public class AnnotatedClient {
     @OnOpen
     public void open(Session session) {
         session.getUserProperties().put(SELF, this);
-        headerSeen.addAll(Headers.LAST.get());
     }
 
     @OnMessage
@@ -50,22 +46,14 @@ public class AnnotatedClient {
         return messages.poll(20, TimeUnit.SECONDS);
     }
 
-    /** Sends X-Hello and remembers the X-Echo the server returned, for the endpoint opened next on this thread. */
+    /**
+     * Replaces the annotation's subprotocol offer in the request headers: the subprotocol the
+     * server picks shows that the configurator ran and that its changes are what was sent.
+     */
     public static class Headers extends ClientEndpointConfig.Configurator {
-        static final ThreadLocal<List<String>> LAST = ThreadLocal.withInitial(List::of);
-
         @Override
         public void beforeRequest(Map<String, List<String>> headers) {
-            headers.put("X-Hello", List.of("annotated"));
-        }
-
-        @Override
-        public void afterResponse(HandshakeResponse response) {
-            response.getHeaders().forEach((k, v) -> {
-                if (k.equalsIgnoreCase("X-Echo")) {
-                    LAST.set(List.copyOf(v));
-                }
-            });
+            headers.put("Sec-WebSocket-Protocol", List.of("echo.v2"));
         }
     }
 }
