@@ -45,9 +45,4 @@ final class BufferPool {
             free.push(buffer);
         }
     }
-
-    /** How many buffers wait for reuse (for tests). */
-    int pooled() {
-        return free.size();
-    }
 }
