@@ -2,8 +2,6 @@ package dev.freeway.container;
 
 import dev.freeway.engine.Data;
 import dev.freeway.engine.Event;
-import dev.freeway.engine.Ping;
-import dev.freeway.engine.Pong;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
@@ -19,11 +17,10 @@ import java.util.concurrent.Future;
  * (always on the container's executor, never on the sender's own stack) or a {@link Future}.
  * A send that is not written within the send timeout fails and drops the connection.
  */
-final class AsyncRemote implements RemoteEndpoint.Async {
-    private final WsSession session;
+final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
 
     AsyncRemote(WsSession session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
@@ -38,27 +35,27 @@ final class AsyncRemote implements RemoteEndpoint.Async {
 
     @Override
     public void sendText(String text, SendHandler handler) {
-        BasicRemote.require(text, "text");
-        BasicRemote.require(handler, "handler");
+        require(text, "text");
+        require(handler, "handler");
         send(Data.text(text, true), handler);
     }
 
     @Override
     public Future<Void> sendText(String text) {
-        BasicRemote.require(text, "text");
+        require(text, "text");
         return send(Data.text(text, true));
     }
 
     @Override
     public Future<Void> sendBinary(ByteBuffer data) {
-        BasicRemote.require(data, "data");
+        require(data, "data");
         return send(Data.binary(data, true));
     }
 
     @Override
     public void sendBinary(ByteBuffer data, SendHandler handler) {
-        BasicRemote.require(data, "data");
-        BasicRemote.require(handler, "handler");
+        require(data, "data");
+        require(handler, "handler");
         send(Data.binary(data, true), handler);
     }
 
@@ -77,8 +74,8 @@ final class AsyncRemote implements RemoteEndpoint.Async {
 
     @Override
     public void sendObject(Object data, SendHandler handler) {
-        BasicRemote.require(data, "data");
-        BasicRemote.require(handler, "handler");
+        require(data, "data");
+        require(handler, "handler");
         Encoded encoded;
         try {
             encoded = session.codecs().encode(data);
@@ -101,31 +98,6 @@ final class AsyncRemote implements RemoteEndpoint.Async {
                 }
             });
         }
-    }
-
-    @Override
-    public void setBatchingAllowed(boolean allowed) throws IOException {
-        session.outbound().setBatching(allowed);
-    }
-
-    @Override
-    public boolean getBatchingAllowed() {
-        return session.outbound().isBatching();
-    }
-
-    @Override
-    public void flushBatch() throws IOException {
-        session.outbound().flushBatch();
-    }
-
-    @Override
-    public void sendPing(ByteBuffer applicationData) throws IOException {
-        session.outbound().sendBlocking(new Ping(BasicRemote.orEmpty(applicationData)), false);
-    }
-
-    @Override
-    public void sendPong(ByteBuffer applicationData) throws IOException {
-        session.outbound().sendBlocking(new Pong(BasicRemote.orEmpty(applicationData)), false);
     }
 
     private void send(Event event, SendHandler handler) {

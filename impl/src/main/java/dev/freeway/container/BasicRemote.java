@@ -1,8 +1,6 @@
 package dev.freeway.container;
 
 import dev.freeway.engine.Data;
-import dev.freeway.engine.Ping;
-import dev.freeway.engine.Pong;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
 
@@ -17,11 +15,10 @@ import java.nio.charset.StandardCharsets;
  * send timeout expires). Partial sends and send streams hold the outbound side for the calling
  * thread until the message's last part.
  */
-final class BasicRemote implements RemoteEndpoint.Basic {
-    private final WsSession session;
+final class BasicRemote extends RemoteBase implements RemoteEndpoint.Basic {
 
     BasicRemote(WsSession session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
@@ -75,43 +72,6 @@ final class BasicRemote implements RemoteEndpoint.Basic {
             try (OutputStream out = getSendStream()) {
                 ((Encoded.BinaryStream) encoded).writeTo(out);
             }
-        }
-    }
-
-    @Override
-    public void setBatchingAllowed(boolean allowed) throws IOException {
-        session.outbound().setBatching(allowed);
-    }
-
-    @Override
-    public boolean getBatchingAllowed() {
-        return session.outbound().isBatching();
-    }
-
-    @Override
-    public void flushBatch() throws IOException {
-        session.outbound().flushBatch();
-    }
-
-    /** @throws IllegalArgumentException if the payload is over 125 bytes */
-    @Override
-    public void sendPing(ByteBuffer applicationData) throws IOException {
-        session.outbound().sendBlocking(new Ping(orEmpty(applicationData)), false);
-    }
-
-    /** @throws IllegalArgumentException if the payload is over 125 bytes */
-    @Override
-    public void sendPong(ByteBuffer applicationData) throws IOException {
-        session.outbound().sendBlocking(new Pong(orEmpty(applicationData)), false);
-    }
-
-    static ByteBuffer orEmpty(ByteBuffer b) {
-        return b == null ? ByteBuffer.allocate(0) : b;
-    }
-
-    static void require(Object value, String name) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " must not be null");
         }
     }
 }

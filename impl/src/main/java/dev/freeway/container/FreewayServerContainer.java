@@ -98,15 +98,34 @@ public class FreewayServerContainer implements ServerContainer, AutoCloseable {
      * @return the prepared session, or the rejection to send
      */
     public Object prepare(Request request, EndpointRegistry.Match match, FreewayHandshakeRequest handshakeRequest) {
-        HandshakeOutcome outcome = negotiation.negotiate(request, match, handshakeRequest);
+        return prepare(request, match.config(), match.pathParameters(), handshakeRequest);
+    }
+
+    /**
+     * As {@link #prepare(Request, EndpointRegistry.Match, FreewayHandshakeRequest)} for an
+     * endpoint given directly ({@code upgradeHttpToWebSocket}), deployed or not.
+     */
+    public Object prepare(Request request, ServerEndpointConfig config, Map<String, String> pathParameters,
+                          FreewayHandshakeRequest handshakeRequest) {
+        Class<?> endpointClass = config.getEndpointClass();
+        if (!Endpoint.class.isAssignableFrom(endpointClass) && !models.containsKey(endpointClass)) {
+            try {
+                models.put(endpointClass, EndpointModel.build(endpointClass, config.getDecoders(), config.getEncoders(), true));
+            } catch (DeploymentException e) {
+                LOG.log(System.Logger.Level.ERROR, "invalid endpoint " + endpointClass.getName(), e);
+                return new HandshakeOutcome.Rejected(500, "the endpoint " + endpointClass.getName()
+                        + " is invalid; the server log has the details", e);
+            }
+        }
+        HandshakeOutcome outcome = negotiation.negotiate(request, config, pathParameters, handshakeRequest);
         if (outcome instanceof HandshakeOutcome.Rejected) {
             return outcome;
         }
         HandshakeOutcome.Accepted accepted = (HandshakeOutcome.Accepted) outcome;
-        ServerEndpointConfig config = accepted.endpointConfig();
-        Class<?> type = config.getEndpointClass();
+        ServerEndpointConfig connectionConfig = accepted.endpointConfig();
+        Class<?> type = connectionConfig.getEndpointClass();
         try {
-            Object instance = config.getConfigurator().getEndpointInstance(type);
+            Object instance = connectionConfig.getConfigurator().getEndpointInstance(type);
             EndpointModel model = models.get(type);
             Endpoint endpoint = model != null ? new AnnotatedEndpoint(model, instance) : (Endpoint) instance;
             return new PreparedSession(accepted, endpoint);
@@ -140,6 +159,11 @@ public class FreewayServerContainer implements ServerContainer, AutoCloseable {
     /** The engine settings sessions run with (pings are answered by the session, not the engine). */
     public EngineConfig engineConfig() {
         return engineConfig;
+    }
+
+    /** The executor sessions use for work off transport threads; transports may use it too. */
+    public java.util.concurrent.Executor executor() {
+        return resources.executor();
     }
 
     /** The permessage-deflate settings handshakes negotiate with. */

@@ -33,6 +33,8 @@ final class Inbound implements TransportListener {
     private boolean draining;
     private boolean again;
     private boolean stopped;
+    /** A demand is out and no buffer has come for it yet: never demand twice for one buffer. */
+    private boolean demandPending;
 
     Inbound(WsSession session, Connection engine, ReentrantLock engineLock, Transport transport) {
         this.session = session;
@@ -44,6 +46,9 @@ final class Inbound implements TransportListener {
 
     @Override
     public void onData(ByteBuffer data) {
+        synchronized (gate) {
+            demandPending = false;
+        }
         session.touch();
         engineLock.lock();
         try {
@@ -121,7 +126,12 @@ final class Inbound implements TransportListener {
                     continue;
                 }
                 draining = false;
-                wantMore = wantMore && held == 0 && !stopped;
+                // A drain that found nothing new (after a resume, say) must not demand again: the
+                // transport would take back a buffer whose demand is still outstanding.
+                wantMore = wantMore && held == 0 && !stopped && !demandPending;
+                if (wantMore) {
+                    demandPending = true;
+                }
             }
             if (wantMore) {
                 transport.demand();

@@ -174,26 +174,46 @@ public final class ClientHandshake {
 
     private static boolean hasBody(HttpResponseHead response) throws RemoteProtocolError {
         int status = response.status();
-        HttpHeaders headers = response.headers();
         if (status == 204 || status == 304) {
             return false;
         }
-        if (headers.contains("Transfer-Encoding")) {
+        if (response.headers().contains("Transfer-Encoding")) {
             return true;
         }
-        List<String> lengths = headers.tokens("Content-Length");
-        if (lengths.isEmpty()) {
-            return true;
+        return contentLength(response) != 0;
+    }
+
+    /**
+     * The response's Content-Length, or -1 when it has none. Repeated identical values are
+     * allowed (RFC 9112 section 6.3); anything else cannot be framed and fails the handshake.
+     */
+    static long contentLength(HttpResponseHead response) throws RemoteProtocolError {
+        HttpHeaders headers = response.headers();
+        List<String> values = headers.all("Content-Length");
+        if (values.isEmpty()) {
+            return -1;
         }
-        // Repeated identical values are allowed (RFC 9112 section 6.3); anything else is unframeable.
-        String first = lengths.get(0);
-        for (String length : lengths) {
-            if (length.isEmpty() || !length.chars().allMatch(c -> c >= '0' && c <= '9') || !length.equals(first)) {
-                throw fail("server's " + status + " response has an invalid Content-Length "
-                        + quote(String.join(", ", headers.all("Content-Length"))));
+        String first = null;
+        for (String value : values) {
+            for (String element : value.split(",", -1)) {
+                String length = element.trim();
+                boolean digits = !length.isEmpty() && length.chars().allMatch(c -> c >= '0' && c <= '9');
+                if (!digits || (first != null && !length.equals(first))) {
+                    throw invalidLength(response);
+                }
+                first = length;
             }
         }
-        return !first.chars().allMatch(c -> c == '0');
+        try {
+            return Long.parseLong(first);
+        } catch (NumberFormatException e) {
+            throw invalidLength(response); // more digits than a long holds
+        }
+    }
+
+    private static RemoteProtocolError invalidLength(HttpResponseHead response) {
+        return fail("server's " + response.status() + " response has an invalid Content-Length "
+                + quote(String.join(", ", response.headers().all("Content-Length"))));
     }
 
     private static void checkUpgrade(HttpHeaders headers) throws RemoteProtocolError {

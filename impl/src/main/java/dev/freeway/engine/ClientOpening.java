@@ -42,7 +42,7 @@ final class ClientOpening implements Opening {
                 Event e = handshake.validate(head);
                 if (e instanceof RejectConnection) {
                     rejected = true;
-                    bodyRemaining = bodyLength((RejectConnection) e);
+                    bodyRemaining = bodyLength(head, (RejectConnection) e);
                 } else {
                     deflateParameters = checkDeflate((AcceptConnection) e);
                 }
@@ -104,14 +104,13 @@ final class ClientOpening implements Opening {
         return new RejectData(slice, bodyRemaining == 0);
     }
 
-    private static long bodyLength(RejectConnection reject) {
+    private static long bodyLength(HttpResponseHead head, RejectConnection reject) throws RemoteProtocolError {
         if (!reject.hasBody()) {
             return 0;
         }
-        String length = reject.headers().first("Content-Length");
-        if (length == null || reject.headers().contains("Transfer-Encoding")) {
+        if (reject.headers().contains("Transfer-Encoding")) {
             return -1; // the body runs to the end of the stream; chunked bodies come through raw
         }
-        return Long.parseLong(length.split(",")[0].trim());
+        return ClientHandshake.contentLength(head); // -1 when absent: to the end of the stream
     }
 }

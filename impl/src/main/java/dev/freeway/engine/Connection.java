@@ -210,12 +210,11 @@ public final class Connection {
                 state = ConnectionState.CLOSED;
                 return new RejectData(Buffers.EMPTY, true);
             }
-            if (state != ConnectionState.CLOSED || !closeReceived) {
-                boolean wasClosed = state == ConnectionState.CLOSED;
-                state = ConnectionState.CLOSED;
-                if (!wasClosed || !closeSent) {
-                    return new Close(CloseCodes.CLOSED_ABNORMALLY, "the connection ended without a close frame");
-                }
+            boolean wasClosed = state == ConnectionState.CLOSED;
+            state = ConnectionState.CLOSED;
+            // The peer's close frame, if one came, was already reported: no second Close.
+            if (!closeReceived && !wasClosed) {
+                return new Close(CloseCodes.CLOSED_ABNORMALLY, "the connection ended without a close frame");
             }
         }
         return null;

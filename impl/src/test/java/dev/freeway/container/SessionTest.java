@@ -479,6 +479,46 @@ class SessionTest {
     }
 
     @Test
+    void frameHandlersGetOneWholeFrameAtATime() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        try (Harness h = Harness.open(s -> Freeway.of(s).setFrameHandler(new dev.freeway.api.FrameHandler() {
+            @Override
+            public void onMessageBegin(int opcode) {
+                calls.add("begin " + Opcode.name(opcode));
+            }
+
+            @Override
+            public void onFrame(ByteBuffer payload, int rsv) {
+                calls.add("frame " + StandardCharsets.UTF_8.decode(payload));
+            }
+
+            @Override
+            public void onMessageEnd() {
+                calls.add("end");
+            }
+        }))) {
+            h.peer.send(new FrameBegin(Opcode.TEXT, 0, 5, false));
+            h.peer.send(new FrameData(ByteBuffer.wrap("hel".getBytes(StandardCharsets.UTF_8))));
+            h.peer.send(new FrameData(ByteBuffer.wrap("lo".getBytes(StandardCharsets.UTF_8))));
+            h.peer.send(textFrame(" world", true));
+            await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 4);
+            assertThat(calls).containsExactly("begin TEXT", "frame hello", "frame  world", "end");
+        }
+    }
+
+    @Test
+    void sendObjectSendsPrimitivesAsTextAndBytesAsBinary() throws Exception {
+        try (Harness h = Harness.open(s -> { })) {
+            h.session.getBasicRemote().sendObject(42);
+            h.session.getBasicRemote().sendObject(new byte[] {1, 2});
+            h.session.getAsyncRemote().sendObject(3.5).get(5, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> h.session.getBasicRemote().sendObject(new Object()))
+                    .isInstanceOf(jakarta.websocket.EncodeException.class);
+            h.awaitPeerSaw(text("42"), "binary 0102", text("3.5"));
+        }
+    }
+
+    @Test
     void pauseHoldsReadingBackUntilResume() throws Exception {
         List<String> got = new CopyOnWriteArrayList<>();
         try (Harness h = Harness.open(s -> s.addMessageHandler(String.class, (MessageHandler.Whole<String>) m -> {

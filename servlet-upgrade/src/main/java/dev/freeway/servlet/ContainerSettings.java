@@ -1,0 +1,60 @@
+package dev.freeway.servlet;
+
+import dev.freeway.container.ContainerDefaults;
+import dev.freeway.engine.DeflateSettings;
+import jakarta.servlet.ServletContext;
+
+/**
+ * Freeway's settings from the web application's context parameters ({@code web.xml}
+ * {@code <context-param>}), so every container gets the same limits from the same place:
+ *
+ * <table>
+ * <caption>context parameters</caption>
+ * <tr><td>{@code dev.freeway.maxTextMessageBufferSize}</td><td>bytes, default 65536</td></tr>
+ * <tr><td>{@code dev.freeway.maxBinaryMessageBufferSize}</td><td>bytes, default 65536</td></tr>
+ * <tr><td>{@code dev.freeway.maxIdleTimeout}</td><td>milliseconds, 0 = none (default)</td></tr>
+ * <tr><td>{@code dev.freeway.asyncSendTimeout}</td><td>milliseconds, default 30000</td></tr>
+ * <tr><td>{@code dev.freeway.maxOutboundBytes}</td><td>bytes waiting for a slow peer, default 4194304</td></tr>
+ * <tr><td>{@code dev.freeway.closeTimeout}</td><td>milliseconds, default 5000</td></tr>
+ * <tr><td>{@code dev.freeway.permessageDeflate}</td><td>true (default) or false</td></tr>
+ * <tr><td>{@code dev.freeway.readBufferSize}</td><td>bytes per read, default 16384</td></tr>
+ * </table>
+ */
+final class ContainerSettings {
+    static final String PREFIX = "dev.freeway.";
+
+    private ContainerSettings() {
+    }
+
+    static ContainerDefaults defaults(ServletContext ctx) {
+        ContainerDefaults d = ContainerDefaults.standard();
+        d = d.withMaxTextMessageBufferSize((int) number(ctx, "maxTextMessageBufferSize", d.maxTextMessageBufferSize()));
+        d = d.withMaxBinaryMessageBufferSize((int) number(ctx, "maxBinaryMessageBufferSize", d.maxBinaryMessageBufferSize()));
+        d = d.withMaxIdleTimeoutMillis(number(ctx, "maxIdleTimeout", d.maxIdleTimeoutMillis()));
+        d = d.withAsyncSendTimeoutMillis(number(ctx, "asyncSendTimeout", d.asyncSendTimeoutMillis()));
+        d = d.withMaxOutboundBytes(number(ctx, "maxOutboundBytes", d.maxOutboundBytes()));
+        d = d.withCloseTimeoutMillis(number(ctx, "closeTimeout", d.closeTimeoutMillis()));
+        return d;
+    }
+
+    static DeflateSettings deflate(ServletContext ctx) {
+        String v = ctx.getInitParameter(PREFIX + "permessageDeflate");
+        return v == null || Boolean.parseBoolean(v.trim()) ? DeflateSettings.defaults() : DeflateSettings.disabled();
+    }
+
+    static int readBufferSize(ServletContext ctx) {
+        return (int) number(ctx, "readBufferSize", 16 * 1024);
+    }
+
+    private static long number(ServletContext ctx, String name, long fallback) {
+        String v = ctx.getInitParameter(PREFIX + name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("context parameter " + PREFIX + name + "='" + v + "' is not a number");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.freeway.servlet;
+
+import dev.freeway.container.FreewayServerContainer;
+import dev.freeway.engine.EngineConfig;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.HandlesTypes;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.server.ServerApplicationConfig;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.lang.reflect.Modifier;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Starts Freeway in a web application: creates its {@link ServerContainer} and always registers
+ * it under {@code jakarta.websocket.server.ServerContainer} (so listeners can add endpoints even
+ * when none was found), deploys the endpoints found as the spec's {@link ServerApplicationConfig}
+ * rules say, maps the handshake filter ahead of every other, closes every session with 1001 when
+ * the application stops, and reports loudly if the container's own WebSocket implementation is
+ * running too.
+ */
+@HandlesTypes({ServerEndpoint.class, Endpoint.class, ServerApplicationConfig.class})
+public final class FreewayInitializer implements ServletContainerInitializer {
+    static final String FILTER_NAME = "freeway-websocket";
+    private static final System.Logger LOG = System.getLogger(FreewayInitializer.class.getName());
+
+    @Override
+    public void onStartup(Set<Class<?>> found, ServletContext ctx) throws ServletException {
+        FreewayServerContainer container = new FreewayServerContainer(ContainerSettings.defaults(ctx),
+                ContainerSettings.deflate(ctx), EngineConfig.defaults());
+        List<String> foreign = ForeignImplementations.find(ctx, container, FILTER_NAME);
+        ctx.setAttribute(ServerContainer.class.getName(), container);
+
+        BufferPool pool = new BufferPool(ContainerSettings.readBufferSize(ctx), 256);
+        ServletHandshake handshake = new ServletHandshake(container, pool);
+        container.setUpgrader(new ServletUpgrader(handshake));
+        FilterRegistration.Dynamic filter = ctx.addFilter(FILTER_NAME, new FreewayFilter(container, handshake));
+        filter.setAsyncSupported(true);
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        ctx.addListener(new Lifecycle(container));
+
+        try {
+            deploy(container, found == null ? Set.of() : found);
+        } catch (DeploymentException e) {
+            container.close();
+            throw new ServletException("Freeway could not deploy the WebSocket endpoints of " + ctx.getContextPath()
+                    + ": " + e.getMessage(), e);
+        }
+        if (!foreign.isEmpty()) {
+            LOG.log(System.Logger.Level.ERROR, "Another WebSocket implementation is active in " + ctx.getContextPath()
+                    + " beside Freeway: " + foreign + ". " + ForeignImplementations.HOW_TO);
+        }
+        LOG.log(System.Logger.Level.INFO, "Freeway WebSocket started in ''{0}'' with {1} endpoint(s)",
+                ctx.getContextPath(), container.endpoints().size());
+    }
+
+    /** Deploys per Jakarta WebSocket 2.2 section 6.2. */
+    private static void deploy(FreewayServerContainer container, Set<Class<?>> found) throws DeploymentException {
+        Set<Class<?>> annotated = new LinkedHashSet<>();
+        Set<Class<? extends Endpoint>> programmatic = new LinkedHashSet<>();
+        Set<Class<? extends ServerApplicationConfig>> applicationConfigs = new LinkedHashSet<>();
+        for (Class<?> c : found) {
+            if (c.isInterface() || Modifier.isAbstract(c.getModifiers())) {
+                continue;
+            }
+            if (ServerApplicationConfig.class.isAssignableFrom(c)) {
+                applicationConfigs.add(c.asSubclass(ServerApplicationConfig.class));
+            }
+            if (c.isAnnotationPresent(ServerEndpoint.class)) {
+                annotated.add(c);
+            } else if (Endpoint.class.isAssignableFrom(c)) {
+                programmatic.add(c.asSubclass(Endpoint.class));
+            }
+        }
+        if (applicationConfigs.isEmpty()) {
+            for (Class<?> c : annotated) {
+                container.addEndpoint(c);
+            }
+            return;
+        }
+        for (Class<? extends ServerApplicationConfig> type : applicationConfigs) {
+            ServerApplicationConfig config;
+            try {
+                config = type.getConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new DeploymentException(type.getName() + " needs a public no-argument constructor", e);
+            }
+            Set<ServerEndpointConfig> configs = config.getEndpointConfigs(Set.copyOf(programmatic));
+            if (configs != null) {
+                for (ServerEndpointConfig c : configs) {
+                    container.addEndpoint(c);
+                }
+            }
+            Set<Class<?>> classes = config.getAnnotatedEndpointClasses(Set.copyOf(annotated));
+            if (classes != null) {
+                for (Class<?> c : classes) {
+                    container.addEndpoint(c);
+                }
+            }
+        }
+    }
+
+    /** Checks for a second implementation once every initializer has run; closes sessions on stop. */
+    private static final class Lifecycle implements ServletContextListener {
+        private final FreewayServerContainer container;
+
+        Lifecycle(FreewayServerContainer container) {
+            this.container = container;
+        }
+
+        @Override
+        public void contextInitialized(ServletContextEvent event) {
+            ServletContext ctx = event.getServletContext();
+            List<String> foreign = ForeignImplementations.find(ctx, container, FILTER_NAME);
+            if (!foreign.isEmpty()) {
+                LOG.log(System.Logger.Level.ERROR, "Another WebSocket implementation is active in " + ctx.getContextPath()
+                        + " beside Freeway: " + foreign + ". Requests may reach either. " + ForeignImplementations.HOW_TO);
+                ctx.setAttribute(ServerContainer.class.getName(), container);
+            }
+        }
+
+        @Override
+        public void contextDestroyed(ServletContextEvent event) {
+            container.close();
+        }
+    }
+}

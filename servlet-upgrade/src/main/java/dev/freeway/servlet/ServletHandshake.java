@@ -1,0 +1,126 @@
+package dev.freeway.servlet;
+
+import dev.freeway.container.FreewayHandshakeRequest;
+import dev.freeway.container.FreewayServerContainer;
+import dev.freeway.container.HandshakeOutcome;
+import dev.freeway.container.PreparedSession;
+import dev.freeway.engine.HttpHeaders;
+import dev.freeway.engine.RejectConnection;
+import dev.freeway.engine.RemoteProtocolError;
+import dev.freeway.engine.Request;
+import dev.freeway.engine.ServerHandshake;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The opening handshake over a Servlet request: the engine checks the request, the container
+ * runs the endpoint's configurator, and then the response becomes either a 101 with an upgrade
+ * to {@link FreewayUpgradeHandler}, or a rejection with a readable plain-text body.
+ */
+final class ServletHandshake {
+    private final FreewayServerContainer container;
+    private final BufferPool pool;
+
+    ServletHandshake(FreewayServerContainer container, BufferPool pool) {
+        this.container = container;
+        this.pool = pool;
+    }
+
+    /** Whether {@code request} asks to become a WebSocket ({@code Upgrade: websocket}). */
+    static boolean wantsWebSocket(HttpServletRequest request) {
+        for (String value : Collections.list(request.getHeaders("Upgrade"))) {
+            for (String token : value.split(",")) {
+                if (token.trim().equalsIgnoreCase("websocket")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Answers the handshake for {@code config}; the response is committed either way. */
+    void handshake(HttpServletRequest req, HttpServletResponse resp, ServerEndpointConfig config,
+                   Map<String, String> pathParameters) throws IOException, ServletException {
+        HttpHeaders headers = headersOf(req);
+        String query = req.getQueryString();
+        String target = req.getRequestURI() + (query == null ? "" : "?" + query);
+        Request request;
+        try {
+            request = ServerHandshake.validate(req.getMethod(), target, req.getProtocol(), headers);
+        } catch (RemoteProtocolError e) {
+            reject(resp, e.rejection(), e.getMessage());
+            return;
+        }
+        FreewayHandshakeRequest handshakeRequest = FreewayHandshakeRequest.builder(webSocketUri(req))
+                .headers(headers)
+                .parameterMap(parameters(req))
+                .userPrincipal(req.getUserPrincipal())
+                .userInRole(req::isUserInRole)
+                .httpSession(req.getSession(false))
+                .build();
+        Object prepared = container.prepare(request, config, pathParameters, handshakeRequest);
+        if (prepared instanceof HandshakeOutcome.Rejected) {
+            HandshakeOutcome.Rejected r = (HandshakeOutcome.Rejected) prepared;
+            reject(resp, r.rejection(), r.message());
+            return;
+        }
+        PreparedSession session = (PreparedSession) prepared;
+        HttpHeaders accept = ServerHandshake.acceptHeaders(request, session.accepted().accept());
+        resp.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+        for (HttpHeaders.Field f : accept.fields()) {
+            resp.addHeader(f.name(), f.value());
+        }
+        FreewayUpgradeHandler handler = req.upgrade(FreewayUpgradeHandler.class);
+        handler.prepare(container, pool, session, req.isSecure(),
+                InetSocketAddress.createUnresolved(req.getRemoteAddr(), req.getRemotePort()),
+                InetSocketAddress.createUnresolved(req.getLocalAddr(), req.getLocalPort()));
+    }
+
+    private static void reject(HttpServletResponse resp, RejectConnection rejection, String message) throws IOException {
+        resp.setStatus(rejection.status());
+        for (HttpHeaders.Field f : rejection.headers().fields()) {
+            if (!f.name().equalsIgnoreCase("Content-Type")) {
+                resp.addHeader(f.name(), f.value());
+            }
+        }
+        byte[] body = message.getBytes(StandardCharsets.UTF_8);
+        resp.setContentType("text/plain;charset=UTF-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    private static HttpHeaders headersOf(HttpServletRequest req) {
+        HttpHeaders.Builder b = HttpHeaders.builder();
+        for (String name : Collections.list(req.getHeaderNames())) {
+            for (String value : Collections.list(req.getHeaders(name))) {
+                b.add(name, value);
+            }
+        }
+        return b.build();
+    }
+
+    private static Map<String, List<String>> parameters(HttpServletRequest req) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        req.getParameterMap().forEach((k, v) -> out.put(k, List.copyOf(Arrays.asList(v))));
+        return out;
+    }
+
+    private static URI webSocketUri(HttpServletRequest req) {
+        String url = req.getRequestURL().toString();
+        String ws = url.startsWith("https:") ? "wss:" + url.substring(6) : url.startsWith("http:") ? "ws:" + url.substring(5) : url;
+        String query = req.getQueryString();
+        return URI.create(query == null ? ws : ws + "?" + query);
+    }
+}

@@ -1,0 +1,395 @@
+package dev.freeway.servlet;
+
+import dev.freeway.container.Transport;
+import dev.freeway.container.TransportListener;
+import dev.freeway.container.WriteCallback;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.WebConnection;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+
+/**
+ * A {@link Transport} over an upgraded Servlet connection, with non-blocking I/O.
+ *
+ * <p>Reading: bytes are read only while the session demands them. The container's
+ * {@code onDataAvailable} merely notes that data is there; the read itself, and so every handler
+ * call that follows, runs on the session's executor. That keeps container threads free: a
+ * handler blocked in a send can never stop the container from calling {@code onWritePossible}.
+ * A read buffer is leased from the pool for each read and returned at the next demand.
+ *
+ * <p>Tomcat is different: its upgraded input stream caches {@code isReady()} in a field that a
+ * concurrent container dispatch can overwrite, so a call from another thread can lose the
+ * wake-up for good; and it calls {@code onDataAvailable} again and again while unread data
+ * waits. There, reads happen only on the container's thread, in {@code onDataAvailable}, which
+ * waits a moment for the session's demand before returning (so a paused session costs a few
+ * dispatches a second, not a spinning thread). Processing still happens on the executor.
+ *
+ * <p>Writing: buffers are queued in order and written while the output stream is ready; when it
+ * is not, the rest waits for {@code onWritePossible}. No thread ever blocks on a write.
+ */
+final class ServletTransport implements Transport, ReadListener, WriteListener {
+    private static final System.Logger LOG = System.getLogger(ServletTransport.class.getName());
+
+    private final WebConnection connection;
+    private final ServletInputStream in;
+    private final ServletOutputStream out;
+    private final Executor executor;
+    private final BufferPool pool;
+    private final boolean secure;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    /** Read only on container threads (Tomcat); see the class comment. */
+    private final boolean readOnContainerThreads;
+    private TransportListener listener;
+
+    private final Object readLock = new Object();
+    private boolean demanded;
+    private boolean reading;
+    /** The container said data is available since the current read began. */
+    private boolean signalled;
+    private boolean inputDone;
+    private byte[] leased;
+
+    private final Object writeLock = new Object();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private boolean closeAfterWrites;
+    private boolean closed;
+
+    ServletTransport(WebConnection connection, Executor executor, BufferPool pool, boolean secure,
+                     InetSocketAddress remote, InetSocketAddress local) throws IOException {
+        this.connection = connection;
+        this.in = connection.getInputStream();
+        this.out = connection.getOutputStream();
+        this.executor = executor;
+        this.pool = pool;
+        this.secure = secure;
+        this.remote = remote;
+        this.local = local;
+        this.readOnContainerThreads = in.getClass().getName().startsWith("org.apache.coyote.");
+    }
+
+    /** How long a container thread waits in onDataAvailable for the session's demand (Tomcat). */
+    private static final long DEMAND_WAIT_MILLIS = 100;
+
+    @Override
+    public void start(TransportListener listener) {
+        this.listener = listener;
+        in.setReadListener(this);
+        out.setWriteListener(this);
+    }
+
+    // ---- reading
+
+    @Override
+    public void demand() {
+        synchronized (readLock) {
+            pool.release(leased);
+            leased = null;
+            demanded = true;
+            readLock.notifyAll();
+            if (readOnContainerThreads || reading || inputDone) {
+                return;
+            }
+            reading = true;
+        }
+        executor.execute(this::readOnce);
+    }
+
+    @Override
+    public void onDataAvailable() {
+        if (readOnContainerThreads) {
+            readOnContainerThread();
+            return;
+        }
+        synchronized (readLock) {
+            signalled = true;
+            if (!demanded || reading || inputDone) {
+                return; // noted; we read when the session asks
+            }
+            reading = true;
+        }
+        executor.execute(this::readOnce);
+    }
+
+    /** Tomcat: reads here, on the container's thread, for as long as the session keeps demanding. */
+    private void readOnContainerThread() {
+        while (true) {
+            synchronized (readLock) {
+                if (!demanded && !inputDone) {
+                    try {
+                        readLock.wait(DEMAND_WAIT_MILLIS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                if (!demanded || inputDone) {
+                    return; // the data stays in the socket; Tomcat calls again
+                }
+            }
+            byte[] buffer = pool.lease();
+            int n;
+            try {
+                n = in.isReady() ? in.read(buffer) : 0;
+            } catch (IOException | RuntimeException e) {
+                pool.release(buffer);
+                synchronized (readLock) {
+                    inputDone = true;
+                }
+                fail(e);
+                return;
+            }
+            if (n < 0) {
+                pool.release(buffer);
+                endOfInput();
+                return;
+            }
+            if (n == 0) {
+                pool.release(buffer);
+                return; // isReady() was false: asked on this thread, so Tomcat calls when data comes
+            }
+            synchronized (readLock) {
+                demanded = false;
+                leased = buffer;
+            }
+            int length = n;
+            executor.execute(() -> listener.onData(ByteBuffer.wrap(buffer, 0, length)));
+        }
+    }
+
+    @Override
+    public void onAllDataRead() {
+        endOfInput();
+    }
+
+    /** Reads one buffer if the stream is ready, and hands it to the session. */
+    private void readOnce() {
+        synchronized (readLock) {
+            signalled = false;
+        }
+        byte[] buffer = pool.lease();
+        int n;
+        try {
+            while (true) {
+                if (!in.isReady()) {
+                    n = 0;
+                    break;
+                }
+                n = in.read(buffer);
+                if (n != 0) {
+                    break; // a read of 0 with isReady() true happens; ask isReady() again
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            pool.release(buffer);
+            synchronized (readLock) {
+                reading = false;
+                inputDone = true;
+            }
+            fail(e);
+            return;
+        }
+        if (n < 0) {
+            pool.release(buffer);
+            endOfInput();
+            return;
+        }
+        if (n == 0) {
+            pool.release(buffer);
+            boolean again;
+            synchronized (readLock) {
+                // isReady() said no, so the container will call onDataAvailable. If it already
+                // did while we were here, read again rather than miss it.
+                again = signalled;
+                reading = again;
+            }
+            if (again) {
+                executor.execute(this::readOnce);
+            }
+            return;
+        }
+        synchronized (readLock) {
+            demanded = false;
+            reading = false;
+            leased = buffer;
+        }
+        listener.onData(ByteBuffer.wrap(buffer, 0, n));
+    }
+
+    private void endOfInput() {
+        synchronized (readLock) {
+            if (inputDone) {
+                return;
+            }
+            inputDone = true;
+            reading = false;
+        }
+        executor.execute(listener::onEnd);
+    }
+
+    // ---- writing
+
+    @Override
+    public void write(ByteBuffer[] buffers, WriteCallback done) {
+        synchronized (writeLock) {
+            if (closed) {
+                done.completed(new IOException("the connection is closed"));
+                return;
+            }
+            queue.add(new Pending(buffers, done));
+        }
+        flush();
+    }
+
+    @Override
+    public void onWritePossible() {
+        flush();
+    }
+
+    /** Writes queued bytes while the stream is ready; completes callbacks outside the lock. */
+    private void flush() {
+        ArrayDeque<Pending> completed = new ArrayDeque<>();
+        Throwable failure = null;
+        boolean closeNow = false;
+        synchronized (writeLock) {
+            try {
+                while (!closed && out.isReady()) {
+                    Pending p = queue.peek();
+                    if (p == null) {
+                        out.flush();
+                        closeNow = closeAfterWrites && out.isReady();
+                        break;
+                    }
+                    if (p.writeSome(out)) {
+                        queue.poll();
+                        completed.add(p);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+                closed = true;
+                completed.addAll(queue);
+                queue.clear();
+            }
+        }
+        for (Pending p : completed) {
+            p.done.completed(failure);
+        }
+        if (failure != null) {
+            fail(failure);
+        } else if (closeNow) {
+            closeConnection();
+        }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        fail(t);
+    }
+
+    private void fail(Throwable t) {
+        LOG.log(System.Logger.Level.DEBUG, "upgraded connection failed", t);
+        abort();
+        listener.onError(t);
+    }
+
+    // ---- closing
+
+    @Override
+    public void close() {
+        boolean now;
+        synchronized (writeLock) {
+            closeAfterWrites = true;
+            now = queue.isEmpty();
+        }
+        if (now) {
+            flush();
+        }
+    }
+
+    @Override
+    public void abort() {
+        ArrayDeque<Pending> dropped;
+        synchronized (writeLock) {
+            closed = true;
+            dropped = new ArrayDeque<>(queue);
+            queue.clear();
+        }
+        for (Pending p : dropped) {
+            p.done.completed(new IOException("the connection was dropped"));
+        }
+        closeConnection();
+    }
+
+    private void closeConnection() {
+        synchronized (writeLock) {
+            closed = true;
+        }
+        try {
+            connection.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the upgraded connection failed", e);
+        }
+        synchronized (readLock) {
+            pool.release(leased);
+            leased = null;
+        }
+    }
+
+    @Override
+    public boolean isSecure() {
+        return secure;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    /** Buffers waiting to be written, and who to tell. */
+    private static final class Pending {
+        private final ByteBuffer[] buffers;
+        private final WriteCallback done;
+        private int index;
+
+        Pending(ByteBuffer[] buffers, WriteCallback done) {
+            this.buffers = buffers;
+            this.done = done;
+        }
+
+        /** Writes as much as the stream takes; true when all is written. */
+        boolean writeSome(ServletOutputStream out) throws IOException {
+            while (index < buffers.length) {
+                ByteBuffer b = buffers[index];
+                if (b.hasRemaining()) {
+                    // byte[] writes: ServletOutputStream.write(ByteBuffer) is Servlet 6.1 only.
+                    if (b.hasArray()) {
+                        out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+                        b.position(b.limit());
+                    } else {
+                        byte[] copy = new byte[b.remaining()];
+                        b.get(copy);
+                        out.write(copy);
+                    }
+                }
+                index++;
+                if (!out.isReady()) {
+                    return index == buffers.length;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.freeway.servlet;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.Context;
+import org.apache.catalina.startup.Tomcat;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Set;
+
+/** Jetty 12.1 (EE 11) or Tomcat 11, embedded, with Freeway's initializer and the given endpoints at {@code /app}. */
+abstract class EmbeddedServer implements AutoCloseable {
+    abstract int port();
+
+    static EmbeddedServer start(String kind, Class<?>... endpoints) throws Exception {
+        return kind.equals("jetty") ? new JettyServer(endpoints) : new TomcatServer(endpoints);
+    }
+
+    /** A plain servlet, so requests that are not handshakes have somewhere to go. */
+    public static final class Hello extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.getWriter().print("hello");
+        }
+    }
+
+    private static final class JettyServer extends EmbeddedServer {
+        private final Server server = new Server(0);
+
+        JettyServer(Class<?>... endpoints) throws Exception {
+            ServletContextHandler ctx = new ServletContextHandler("/app");
+            ctx.addServletContainerInitializer(new FreewayInitializer(), endpoints);
+            ctx.addServlet(new ServletHolder(new Hello()), "/hello");
+            server.setHandler(ctx);
+            server.start();
+        }
+
+        @Override
+        int port() {
+            return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.stop();
+        }
+    }
+
+    private static final class TomcatServer extends EmbeddedServer {
+        private final Tomcat tomcat = new Tomcat();
+
+        TomcatServer(Class<?>... endpoints) throws Exception {
+            tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
+            tomcat.setPort(0);
+            Context ctx = tomcat.addContext("/app", Files.createTempDirectory("app").toString());
+            ctx.addServletContainerInitializer(new FreewayInitializer(), Set.of(endpoints));
+            Tomcat.addServlet(ctx, "hello", new Hello());
+            ctx.addServletMappingDecoded("/hello", "hello");
+            // Tomcat runs filters only for requests some servlet maps; a WAR always has the
+            // default servlet on "/", a bare embedded context has to be given one.
+            ctx.addServletMappingDecoded("/", "hello");
+            tomcat.getConnector();
+            tomcat.start();
+        }
+
+        @Override
+        int port() {
+            return tomcat.getConnector().getLocalPort();
+        }
+
+        @Override
+        public void close() throws Exception {
+            tomcat.stop();
+            tomcat.destroy();
+        }
+    }
+}

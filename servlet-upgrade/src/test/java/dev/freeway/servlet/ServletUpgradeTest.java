@@ -1,0 +1,100 @@
+package dev.freeway.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Freeway inside embedded Jetty 12.1 and Tomcat 11 through plain Servlet upgrade, talking to the
+ * JDK's own WebSocket client. (The Arquillian suite in it-tests deploys real WARs; this checks the
+ * module on its own.)
+ */
+class ServletUpgradeTest {
+
+    /** Collects whole messages from the JDK client. */
+    static final class Collector implements WebSocket.Listener {
+        final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final StringBuilder text = new StringBuilder();
+        private java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                messages.add(text.toString());
+                text.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+            byte[] b = new byte[data.remaining()];
+            data.get(b);
+            binary.writeBytes(b);
+            if (last) {
+                messages.add(binary.toByteArray());
+                binary = new java.io.ByteArrayOutputStream();
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        Object next() throws InterruptedException {
+            Object m = messages.poll(10, TimeUnit.SECONDS);
+            assertThat(m).as("a message within 10 s").isNotNull();
+            return m;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void echoesThroughServletUpgrade(String kind) throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.start(kind, EchoEndpoint.class)) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "localhost:" + server.port() + "/app";
+            // Requests that are not handshakes pass the filter untouched.
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://" + base + "/hello")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("hello");
+
+            Collector c = new Collector();
+            WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://" + base + "/echo/ann"), c)
+                    .get(10, TimeUnit.SECONDS);
+            for (int size : new int[] {0, 125, 126, 65535, 65536, 500_000}) {
+                String text = "x".repeat(size);
+                ws.sendText(text, true).get(10, TimeUnit.SECONDS);
+                assertThat(c.next()).isEqualTo("ann:" + text);
+                byte[] bytes = new byte[size];
+                new Random(size).nextBytes(bytes);
+                ws.sendBinary(ByteBuffer.wrap(bytes), true).get(10, TimeUnit.SECONDS);
+                assertThat((byte[]) c.next()).isEqualTo(bytes);
+            }
+            ws.sendText("frag", false).get(10, TimeUnit.SECONDS);
+            ws.sendText("mented", true).get(10, TimeUnit.SECONDS);
+            assertThat(c.next()).isEqualTo("ann:fragmented");
+
+            ws.sendClose(1000, "bye").get(10, TimeUnit.SECONDS);
+            assertThat(c.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+        }
+    }
+}
