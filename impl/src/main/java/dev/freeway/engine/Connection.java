@@ -167,6 +167,9 @@ public final class Connection {
             fail(error);
             throw error;
         }
+        if (input != null && !input.hasRemaining()) {
+            input = null; // used up: the caller may refill the same buffer object and hand it back
+        }
         return endOfInput();
     }
 

@@ -201,6 +201,20 @@ class ConnectionTest {
     }
 
     @Test
+    void oneBufferObjectCanBeRefilledAndHandedBackOnceConsumed() throws Exception {
+        Connection c = Connection.established(Role.CLIENT, EngineConfig.defaults(), List.of());
+        ByteBuffer buffer = ByteBuffer.allocate(64);
+        for (String word : List.of("one", "two")) {
+            buffer.clear();
+            buffer.put(Wire.fromServer().text(word).bytes()).flip();
+            c.receive(buffer);
+            assertThat(c.nextEvent()).isInstanceOf(FrameBegin.class);
+            assertThat(((Data) c.nextEvent()).asText()).isEqualTo(word);
+            assertThat(c.nextEvent()).isNull();
+        }
+    }
+
+    @Test
     void theStreamEndingDuringTheHandshakeIs1006() throws Exception {
         Connection client = Connection.client(EngineConfig.defaults());
         client.send(new Request("h", "/"));
