@@ -7,7 +7,8 @@ import dev.freeway.engine.FrameBegin;
 
 /**
  * Hands a message to a {@link FrameHandler} one whole frame at a time, each frame buffered up to
- * the session's buffer size for the message's type (1009 beyond, checked from the header).
+ * the session's buffer size for the message's type (1009 beyond, checked from the header). The
+ * handler has been told of the message's beginning before this sink exists.
  */
 final class FrameMessageSink implements MessageSink {
     private final WsSession session;
@@ -21,7 +22,6 @@ final class FrameMessageSink implements MessageSink {
         this.session = session;
         this.handler = handler;
         this.text = opcode == dev.freeway.api.Opcode.TEXT;
-        handler.onMessageBegin(opcode);
     }
 
     @Override
@@ -33,7 +33,7 @@ final class FrameMessageSink implements MessageSink {
     }
 
     @Override
-    public void data(Data data) {
+    public void data(Data data) throws Exception {
         if (refused) {
             return;
         }
@@ -43,10 +43,12 @@ final class FrameMessageSink implements MessageSink {
         }
         frame.append(data.payload());
         if (data.frameFinished()) {
-            handler.onFrame(frame.take().asReadOnlyBuffer(), rsv);
+            java.nio.ByteBuffer whole = frame.take().asReadOnlyBuffer();
+            int bits = rsv;
+            session.callback(() -> handler.onFrame(whole, bits));
         }
         if (data.messageFinished()) {
-            handler.onMessageEnd();
+            session.callback(handler::onMessageEnd);
         }
     }
 

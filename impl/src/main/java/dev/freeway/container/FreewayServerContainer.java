@@ -45,6 +45,8 @@ public class FreewayServerContainer implements ServerContainer, AutoCloseable {
     private final EngineConfig engineConfig;
     private final HandshakeNegotiation negotiation;
     private final AtomicLong ids = new AtomicLong();
+    private final EndpointInstances instances = new EndpointInstances();
+    private volatile SessionInterceptor interceptor = SessionInterceptor.NONE;
     private volatile ContainerDefaults defaults;
     private volatile Upgrader upgrader;
     private volatile WebSocketContainer client;
@@ -93,7 +95,10 @@ public class FreewayServerContainer implements ServerContainer, AutoCloseable {
 
     /**
      * Runs the configurator's part of a handshake for a matched path and, when it accepts,
-     * creates the endpoint instance, so that nothing can fail once the 101 has been sent.
+     * creates the endpoint instance (through the {@link EndpointFactory} when one is installed and
+     * the configurator leaves instances to the default), so that nothing can fail once the 101 has
+     * been sent. A prepared session that never reaches {@link #open} must be
+     * {@linkplain PreparedSession#discard() discarded}.
      *
      * @return the prepared session, or the rejection to send
      */
@@ -125,10 +130,18 @@ public class FreewayServerContainer implements ServerContainer, AutoCloseable {
         ServerEndpointConfig connectionConfig = accepted.endpointConfig();
         Class<?> type = connectionConfig.getEndpointClass();
         try {
-            Object instance = connectionConfig.getConfigurator().getEndpointInstance(type);
+            EndpointInstances.Made made = instances.create(connectionConfig);
             EndpointModel model = models.get(type);
-            Endpoint endpoint = model != null ? new AnnotatedEndpoint(model, instance) : (Endpoint) instance;
-            return new PreparedSession(accepted, endpoint);
+            Endpoint endpoint;
+            try {
+                endpoint = model != null ? new AnnotatedEndpoint(model, made.instance())
+                        : made.fromFactory() ? new FactoryEndpoint(type.asSubclass(Endpoint.class), (Endpoint) made.instance())
+                        : (Endpoint) made.instance();
+            } catch (RuntimeException e) {
+                made.release().run();
+                throw e;
+            }
+            return new PreparedSession(accepted, endpoint, made.release());
         } catch (InstantiationException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "cannot create an instance of " + type.getName(), e);
             return new HandshakeOutcome.Rejected(500, "the endpoint " + type.getName()
@@ -139,21 +152,43 @@ public class FreewayServerContainer implements ServerContainer, AutoCloseable {
     /**
      * Opens the session of a prepared handshake over {@code transport}, once the 101 is on its
      * way. {@code engine} is the connection that wrote the 101 (made with {@link #engineConfig()}),
-     * or {@code null} to start one.
+     * or {@code null} to start one. When this throws, the endpoint instance has been released.
      */
     public WsSession open(PreparedSession prepared, Transport transport, Connection engine) throws DeploymentException {
-        HandshakeOutcome.Accepted accepted = prepared.accepted();
-        ServerEndpointConfig config = accepted.endpointConfig();
-        Connection connection = engine != null ? engine
-                : Connection.established(Role.SERVER, engineConfig, accepted.accept().extensions(), deflate);
-        boolean deflated = accepted.accept().extensions().stream().anyMatch(PerMessageDeflate::isPerMessageDeflate);
-        FreewayHandshakeRequest request = accepted.request();
-        URI uri = request.getRequestURI();
-        SessionContext context = new SessionContext(Long.toHexString(ids.incrementAndGet()), this, config, uri,
-                request.getQueryString(), request.getParameterMap(), accepted.pathParameters(),
-                request.getUserPrincipal(), accepted.subprotocol(), accepted.extensions(), transport.isSecure(),
-                openSessions.computeIfAbsent(originalOf(config), c -> ConcurrentHashMap.newKeySet()));
-        return WsSession.open(context, prepared.endpoint(), connection, deflated, transport, defaults, resources);
+        try {
+            HandshakeOutcome.Accepted accepted = prepared.accepted();
+            ServerEndpointConfig config = accepted.endpointConfig();
+            Connection connection = engine != null ? engine
+                    : Connection.established(Role.SERVER, engineConfig, accepted.accept().extensions(), deflate);
+            boolean deflated = accepted.accept().extensions().stream().anyMatch(PerMessageDeflate::isPerMessageDeflate);
+            FreewayHandshakeRequest request = accepted.request();
+            URI uri = request.getRequestURI();
+            SessionContext context = new SessionContext(Long.toHexString(ids.incrementAndGet()), this, config, uri,
+                    request.getQueryString(), request.getParameterMap(), accepted.pathParameters(),
+                    request.getUserPrincipal(), accepted.subprotocol(), accepted.extensions(), transport.isSecure(),
+                    openSessions.computeIfAbsent(originalOf(config), c -> ConcurrentHashMap.newKeySet()));
+            return WsSession.open(context, prepared.endpoint(), connection, deflated, transport, defaults, resources,
+                    interceptor, prepared.release());
+        } catch (DeploymentException | RuntimeException | Error e) {
+            prepared.discard(); // nothing opened: the instance is ours to give back
+            throw e;
+        }
+    }
+
+    /**
+     * Lets a host environment create endpoint instances (see {@link EndpointFactory} for when it is
+     * asked); {@code null} leaves them to the configurators.
+     */
+    public void setEndpointFactory(EndpointFactory factory) {
+        instances.factory(factory);
+    }
+
+    /**
+     * Adds an interceptor around the life and the callbacks of every session opened from now on;
+     * interceptors added earlier are outside those added later.
+     */
+    public synchronized void addSessionInterceptor(SessionInterceptor added) {
+        interceptor = SessionInterceptors.add(interceptor, java.util.Objects.requireNonNull(added, "interceptor"));
     }
 
     /** The engine settings sessions run with (pings are answered by the session, not the engine). */

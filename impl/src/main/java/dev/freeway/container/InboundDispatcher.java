@@ -72,14 +72,15 @@ final class InboundDispatcher {
         sink = null;
     }
 
-    private MessageSink chooseSink(int opcode) {
+    private MessageSink chooseSink(int opcode) throws Exception {
         StreamingHandler streaming = session.streamingHandler();
         if (streaming != null) {
-            streaming.onMessageBegin(opcode);
-            return new StreamingSink(streaming);
+            session.callback(() -> streaming.onMessageBegin(opcode));
+            return new StreamingSink(session, streaming);
         }
         FrameHandler frames = session.frameHandler();
         if (frames != null) {
+            session.callback(() -> frames.onMessageBegin(opcode));
             return new FrameMessageSink(session, frames, opcode);
         }
         boolean text = opcode == Opcode.TEXT;
@@ -91,7 +92,7 @@ final class InboundDispatcher {
             return null;
         }
         if (entry.partial()) {
-            return new PartialMessageSink(entry, text);
+            return new PartialMessageSink(session, entry, text);
         }
         if (entry.kind() == MessageKind.TEXT_STREAM || entry.kind() == MessageKind.BINARY_STREAM) {
             return new StreamMessageSink(session, entry, text);
@@ -99,10 +100,10 @@ final class InboundDispatcher {
         return new WholeMessageSink(session, entry, text);
     }
 
-    private void onPing(Ping ping) {
+    private void onPing(Ping ping) throws Exception {
         StreamingHandler streaming = session.streamingHandler();
         if (streaming != null) {
-            streaming.onPing(ping.payload());
+            session.callback(() -> streaming.onPing(ping.payload()));
         }
         if (!session.explicitPings()) {
             session.sendPongQuietly(ping.payload());
@@ -110,35 +111,37 @@ final class InboundDispatcher {
     }
 
     @SuppressWarnings("unchecked")
-    private void onPong(Pong pong) {
+    private void onPong(Pong pong) throws Exception {
         StreamingHandler streaming = session.streamingHandler();
         if (streaming != null) {
-            streaming.onPong(pong.payload());
+            session.callback(() -> streaming.onPong(pong.payload()));
         }
         MessageHandlers.Entry entry = session.handlers().pong();
         if (entry != null) {
             ByteBuffer data = pong.payload().asReadOnlyBuffer();
             PongMessage message = () -> data;
-            ((MessageHandler.Whole<PongMessage>) entry.handler()).onMessage(message);
+            session.callback(() -> ((MessageHandler.Whole<PongMessage>) entry.handler()).onMessage(message));
         }
     }
 
     /** Passes a message's frames straight to a streaming handler. */
     private static final class StreamingSink implements MessageSink {
+        private final WsSession session;
         private final StreamingHandler handler;
 
-        StreamingSink(StreamingHandler handler) {
+        StreamingSink(WsSession session, StreamingHandler handler) {
+            this.session = session;
             this.handler = handler;
         }
 
         @Override
-        public void frameBegin(FrameBegin frame, boolean compressed) {
-            handler.onFrameBegin(frame.length(), frame.rsv());
+        public void frameBegin(FrameBegin frame, boolean compressed) throws Exception {
+            session.callback(() -> handler.onFrameBegin(frame.length(), frame.rsv()));
         }
 
         @Override
-        public void data(Data data) {
-            StreamingDispatcher.dispatch(data, handler);
+        public void data(Data data) throws Exception {
+            session.callback(() -> StreamingDispatcher.dispatch(data, handler));
         }
     }
 }

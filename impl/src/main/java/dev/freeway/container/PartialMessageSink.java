@@ -12,10 +12,12 @@ import java.nio.ByteBuffer;
  * Nothing is buffered but the up to three bytes of a code point cut by a chunk boundary.
  */
 final class PartialMessageSink implements MessageSink {
+    private final WsSession session;
     private final MessageHandlers.Entry entry;
     private final Utf8Chunks utf8;
 
-    PartialMessageSink(MessageHandlers.Entry entry, boolean text) {
+    PartialMessageSink(WsSession session, MessageHandlers.Entry entry, boolean text) {
+        this.session = session;
         this.entry = entry;
         this.utf8 = text ? new Utf8Chunks() : null;
     }
@@ -26,7 +28,7 @@ final class PartialMessageSink implements MessageSink {
 
     @Override
     @SuppressWarnings("unchecked")
-    public void data(Data data) {
+    public void data(Data data) throws Exception {
         MessageHandler.Partial<Object> handler = (MessageHandler.Partial<Object>) entry.handler();
         boolean last = data.messageFinished();
         ByteBuffer chunk = data.payload();
@@ -36,14 +38,15 @@ final class PartialMessageSink implements MessageSink {
         if (utf8 != null) {
             String part = utf8.decode(chunk, last);
             if (!part.isEmpty() || last) {
-                handler.onMessage(part, last);
+                session.callback(() -> handler.onMessage(part, last));
             }
         } else if (entry.type() == byte[].class) {
             byte[] copy = new byte[chunk.remaining()];
             chunk.duplicate().get(copy);
-            handler.onMessage(copy, last);
+            session.callback(() -> handler.onMessage(copy, last));
         } else {
-            handler.onMessage(chunk.asReadOnlyBuffer(), last);
+            ByteBuffer view = chunk.asReadOnlyBuffer();
+            session.callback(() -> handler.onMessage(view, last));
         }
     }
 }

@@ -8,6 +8,15 @@ import jakarta.websocket.Endpoint;
  *
  * @param accepted the negotiation's outcome (its {@code accept()} is what the 101 carries)
  * @param endpoint the endpoint instance, wrapped when it is an annotated class
+ * @param release  releases the endpoint instance; runs once however often it is called
  */
-public record PreparedSession(HandshakeOutcome.Accepted accepted, Endpoint endpoint) {
+public record PreparedSession(HandshakeOutcome.Accepted accepted, Endpoint endpoint, Runnable release) {
+    /**
+     * Gives the endpoint instance back when the session will never open: the upgrade failed before
+     * {@link FreewayServerContainer#open} could be called. Not for a session that opened, whose
+     * instance is released when it closes; {@code open} releases the instance itself when it fails.
+     */
+    public void discard() {
+        release.run();
+    }
 }

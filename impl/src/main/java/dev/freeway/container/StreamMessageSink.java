@@ -33,14 +33,16 @@ final class StreamMessageSink implements MessageSink {
         Class<?> type = entry.type();
         session.settings().executor().execute(() -> {
             try {
-                Object value;
-                if (text) {
-                    Reader reader = new InputStreamReader(pipe, StandardCharsets.UTF_8);
-                    value = type == Reader.class ? reader : session.codecs().decodeText(type, reader);
-                } else {
-                    value = type == InputStream.class ? pipe : session.codecs().decodeBinary(type, (InputStream) pipe);
-                }
-                handler.onMessage(value);
+                session.callback(() -> {
+                    Object value;
+                    if (text) {
+                        Reader reader = new InputStreamReader(pipe, StandardCharsets.UTF_8);
+                        value = type == Reader.class ? reader : session.codecs().decodeText(type, reader);
+                    } else {
+                        value = type == InputStream.class ? pipe : session.codecs().decodeBinary(type, (InputStream) pipe);
+                    }
+                    handler.onMessage(value);
+                });
             } catch (Throwable t) {
                 session.handlerFailed(t);
             } finally {

@@ -50,20 +50,23 @@ final class WholeMessageSink implements MessageSink {
             return;
         }
         ByteBuffer all = buffer.take();
-        Object value;
+        // Decoding is part of the callback: decoders are application code too.
+        session.callback(() -> ((MessageHandler.Whole<Object>) entry.handler()).onMessage(decode(all)));
+    }
+
+    private Object decode(ByteBuffer all) throws Exception {
         Codecs codecs = session.codecs();
         if (text) {
             String s = StandardCharsets.UTF_8.decode(all).toString();
-            value = entry.type() == String.class ? s : codecs.decodeText(entry.type(), s);
+            return entry.type() == String.class ? s : codecs.decodeText(entry.type(), s);
         } else if (entry.type() == ByteBuffer.class) {
-            value = all;
+            return all;
         } else if (entry.type() == byte[].class) {
-            value = all.hasArray() && all.arrayOffset() == 0 && all.array().length == all.remaining()
+            return all.hasArray() && all.arrayOffset() == 0 && all.array().length == all.remaining()
                     ? all.array() : copy(all);
         } else {
-            value = codecs.decodeBinary(entry.type(), all);
+            return codecs.decodeBinary(entry.type(), all);
         }
-        ((MessageHandler.Whole<Object>) entry.handler()).onMessage(value);
     }
 
     private void check(long more) {

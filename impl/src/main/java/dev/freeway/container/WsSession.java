@@ -59,6 +59,8 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     private final AsyncRemote async;
     private final Map<String, Object> userProperties;
     private final List<Runnable> closeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final SessionInterceptor interceptor;
+    private final Runnable releaseEndpoint;
 
     private volatile StreamingHandler streamingHandler;
     private volatile FrameHandler frameHandler;
@@ -72,8 +74,11 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private WsSession(SessionContext context, Endpoint endpoint, boolean endpointHandlesErrors, Connection engine,
-                      boolean deflateAgreed, Transport transport, SessionSettings settings, Codecs codecs) {
+                      boolean deflateAgreed, Transport transport, SessionSettings settings, Codecs codecs,
+                      SessionInterceptor interceptor, Runnable releaseEndpoint) {
         this.context = context;
+        this.interceptor = interceptor;
+        this.releaseEndpoint = releaseEndpoint;
         this.endpoint = endpoint;
         this.endpointHandlesErrors = endpointHandlesErrors;
         this.engine = engine;
@@ -106,6 +111,19 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     public static WsSession open(SessionContext context, Endpoint endpoint, Connection engine, boolean deflateAgreed,
                                  Transport transport, ContainerDefaults defaults, ContainerResources resources)
             throws DeploymentException {
+        return open(context, endpoint, engine, deflateAgreed, transport, defaults, resources, SessionInterceptor.NONE, null);
+    }
+
+    /**
+     * As {@link #open(SessionContext, Endpoint, Connection, boolean, Transport, ContainerDefaults,
+     * ContainerResources)}, with {@code interceptor} told of the session's life and wrapped around
+     * its callbacks, and {@code releaseEndpoint} (if not {@code null}) run after {@code onClose},
+     * inside the interceptor, before it is told of the close.
+     */
+    public static WsSession open(SessionContext context, Endpoint endpoint, Connection engine, boolean deflateAgreed,
+                                 Transport transport, ContainerDefaults defaults, ContainerResources resources,
+                                 SessionInterceptor interceptor, Runnable releaseEndpoint)
+            throws DeploymentException {
         if (engine.config().autoPong()) {
             throw new IllegalArgumentException("the session answers pings itself: give it an engine with autoPong off");
         }
@@ -113,12 +131,13 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
                 ? Codecs.create(context.config(), ((AnnotatedEndpoint) endpoint).model().codecTypes())
                 : Codecs.create(context.config());
         WsSession s = new WsSession(context, endpoint, handlesErrors(endpoint), engine, deflateAgreed, transport,
-                new SessionSettings(defaults, resources), codecs);
+                new SessionSettings(defaults, resources), codecs, interceptor, releaseEndpoint);
         context.peers().add(s);
         resources.sweeper().add(s);
         transport.start(s.inbound);
+        SessionInterceptors.opened(interceptor, s);
         try {
-            endpoint.onOpen(s, context.config());
+            s.callback(() -> endpoint.onOpen(s, context.config()));
         } catch (Throwable t) {
             s.handlerFailed(t);
         }
@@ -131,6 +150,9 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     private static boolean handlesErrors(Endpoint endpoint) {
         if (endpoint instanceof AnnotatedEndpoint) {
             return ((AnnotatedEndpoint) endpoint).handlesErrors();
+        }
+        if (endpoint instanceof FactoryEndpoint) {
+            return ((FactoryEndpoint) endpoint).handlesErrors();
         }
         try {
             return endpoint.getClass().getMethod("onError", Session.class, Throwable.class).getDeclaringClass() != Endpoint.class;
@@ -183,6 +205,18 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
 
     void touch() {
         lastActivity = System.nanoTime();
+    }
+
+    /**
+     * Makes one call into application code (an endpoint or handler method, with its decoding) for
+     * this session, through the session's interceptor.
+     */
+    void callback(SessionInterceptor.Callback call) throws Exception {
+        if (interceptor == SessionInterceptor.NONE) {
+            call.run();
+        } else {
+            interceptor.around(this, call);
+        }
     }
 
     /** Runs {@code listener} once the session has closed (after {@code onClose}). */
@@ -241,7 +275,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         }
         if (endpointHandlesErrors) {
             try {
-                endpoint.onError(this, t);
+                callback(() -> endpoint.onError(this, t));
             } catch (Throwable again) {
                 LOG.log(System.Logger.Level.ERROR, "onError of " + endpoint.getClass().getName() + " threw", again);
             }
@@ -309,18 +343,26 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
                 + reason.getReasonPhrase() + ")"));
         if (cause != null && endpointHandlesErrors) {
             try {
-                endpoint.onError(this, cause);
+                callback(() -> endpoint.onError(this, cause));
             } catch (Throwable t) {
                 LOG.log(System.Logger.Level.ERROR, "onError of " + endpoint.getClass().getName() + " threw", t);
             }
         }
         try {
-            endpoint.onClose(this, reason);
+            callback(() -> endpoint.onClose(this, reason));
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.ERROR, "onClose of " + endpoint.getClass().getName() + " threw", t);
         }
         codecs.close();
         engine.release();
+        if (releaseEndpoint != null) {
+            try {
+                callback(releaseEndpoint::run);
+            } catch (Throwable t) {
+                LOG.log(System.Logger.Level.ERROR, "releasing the endpoint instance of session " + getId() + " failed", t);
+            }
+        }
+        SessionInterceptors.closed(interceptor, this, reason);
         for (Runnable r : closeListeners) {
             try {
                 r.run();

@@ -34,6 +34,11 @@ import java.util.Set;
 @HandlesTypes({ServerEndpoint.class, Endpoint.class, ServerApplicationConfig.class})
 public final class FreewayInitializer implements ServletContainerInitializer {
     static final String FILTER_NAME = "freeway-websocket";
+    /**
+     * The ServletContext attribute holding this application's {@link FreewayServerContainer},
+     * for integrations that install hooks on it (an {@code EndpointFactory}, session interceptors).
+     */
+    public static final String CONTAINER_ATTRIBUTE = FreewayServerContainer.class.getName();
     private static final System.Logger LOG = System.getLogger(FreewayInitializer.class.getName());
 
     @Override
@@ -42,6 +47,9 @@ public final class FreewayInitializer implements ServletContainerInitializer {
                 ContainerSettings.deflate(ctx), EngineConfig.defaults());
         List<String> foreign = ForeignImplementations.find(ctx, container, FILTER_NAME);
         ctx.setAttribute(ServerContainer.class.getName(), container);
+        // Under its own name too, where integrations (freeway-cdi) find it even when another
+        // implementation has taken the standard attribute.
+        ctx.setAttribute(CONTAINER_ATTRIBUTE, container);
 
         BufferPool pool = new BufferPool(ContainerSettings.readBufferSize(ctx), 256);
         ServletHandshake handshake = new ServletHandshake(container, pool);

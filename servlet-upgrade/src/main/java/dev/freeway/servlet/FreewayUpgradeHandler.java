@@ -44,6 +44,7 @@ public final class FreewayUpgradeHandler implements HttpUpgradeHandler {
             ServletTransport transport = new ServletTransport(connection, container.executor(), pool, secure, remote, local);
             session = container.open(prepared, transport, null);
         } catch (Exception | LinkageError e) {
+            prepared.discard(); // once only: open may have released it already
             LOG.log(System.Logger.Level.ERROR, "could not open the WebSocket session for "
                     + prepared.accepted().endpointConfig().getEndpointClass().getName(), e);
             try {

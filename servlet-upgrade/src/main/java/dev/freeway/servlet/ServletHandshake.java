@@ -82,7 +82,13 @@ final class ServletHandshake {
         for (HttpHeaders.Field f : accept.fields()) {
             resp.addHeader(f.name(), f.value());
         }
-        FreewayUpgradeHandler handler = req.upgrade(FreewayUpgradeHandler.class);
+        FreewayUpgradeHandler handler;
+        try {
+            handler = req.upgrade(FreewayUpgradeHandler.class);
+        } catch (IOException | ServletException | RuntimeException e) {
+            session.discard(); // no session will ever use the endpoint instance
+            throw e;
+        }
         handler.prepare(container, pool, session, req.isSecure(),
                 InetSocketAddress.createUnresolved(req.getRemoteAddr(), req.getRemotePort()),
                 InetSocketAddress.createUnresolved(req.getLocalAddr(), req.getLocalPort()));

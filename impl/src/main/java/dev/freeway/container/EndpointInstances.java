@@ -1,0 +1,83 @@
+package dev.freeway.container;
+
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Where a connection's endpoint instance comes from: the container's {@link EndpointFactory} when
+ * one is installed and the configurator leaves instances to the default, else the configurator.
+ *
+ * <p>Whether a configurator overrides {@code getEndpointInstance} is looked up once per configurator
+ * class. The map is per container: configurator classes belong to the application.
+ */
+final class EndpointInstances {
+    /** The release of instances nobody manages. */
+    private static final Runnable NOTHING = () -> { };
+
+    private final Map<Class<?>, Boolean> defaultInstances = new ConcurrentHashMap<>();
+    private volatile EndpointFactory factory;
+
+    /**
+     * An endpoint object for one connection and its release, to run exactly once.
+     *
+     * @param fromFactory whether the factory made it, so its class may be a proxy of the endpoint class
+     */
+    record Made(Object instance, Runnable release, boolean fromFactory) {
+    }
+
+    void factory(EndpointFactory factory) {
+        this.factory = factory;
+    }
+
+    /**
+     * Creates the instance for one connection of {@code config}.
+     *
+     * @throws InstantiationException from the factory or the configurator
+     */
+    Made create(ServerEndpointConfig config) throws InstantiationException {
+        Class<?> type = config.getEndpointClass();
+        ServerEndpointConfig.Configurator configurator = config.getConfigurator();
+        EndpointFactory f = factory;
+        if (f != null && (configurator == null || usesDefaultInstances(configurator.getClass()))) {
+            EndpointInstance made = f.create(type);
+            if (made != null) {
+                Object instance = made.get();
+                if (!type.isInstance(instance)) {
+                    made.release();
+                    throw new InstantiationException(f.getClass().getName() + " made " + instance
+                            + ", which is not a " + type.getName());
+                }
+                return new Made(instance, once(made), true);
+            }
+        }
+        ServerEndpointConfig.Configurator c = configurator != null ? configurator : new DefaultServerConfigurator();
+        return new Made(c.getEndpointInstance(type), NOTHING, false);
+    }
+
+    /**
+     * Whether {@code type} inherits {@code getEndpointInstance} from the API's configurator (which
+     * delegates to the container default) or from Freeway's default.
+     */
+    private boolean usesDefaultInstances(Class<?> type) {
+        return defaultInstances.computeIfAbsent(type, t -> {
+            try {
+                Class<?> declaring = t.getMethod("getEndpointInstance", Class.class).getDeclaringClass();
+                return declaring == ServerEndpointConfig.Configurator.class || declaring == DefaultServerConfigurator.class;
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError("every configurator has getEndpointInstance", e);
+            }
+        });
+    }
+
+    private static Runnable once(EndpointInstance made) {
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                made.release();
+            }
+        };
+    }
+}
