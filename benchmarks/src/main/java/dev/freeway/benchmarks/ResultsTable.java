@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,16 +16,24 @@ import java.util.TreeMap;
  * Freeway/ceiling. Every benchmark here processes {@code size} bytes per operation, so
  * bytes/s = ops/s x size.
  *
+ * <p>If the run used {@link CpuShareProfiler}, the first table per group is throughput per
+ * CPU-second (robust on a shared machine) and a second one gives the wall-clock scores with the
+ * CPU share each variant got.
+ *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.freeway.benchmarks.ResultsTable results.csv}
  */
 public final class ResultsTable {
     private static final List<String> VARIANTS = List.of("freeway", "jetty", "ceiling");
+    private static final String WALL = "";
+    private static final String PER_CPU = "perCpu";
+    private static final String SHARE = "cpu.share";
 
     private ResultsTable() {
     }
 
-    /** One measured benchmark: score and error in ops/s. */
-    private record Row(String benchmark, String variant, Map<String, String> params, double score, double error) {
+    /** One line of the CSV: a benchmark's primary score or one of its secondary results. */
+    private record Row(String benchmark, String variant, String metric, Map<String, String> params,
+                       double score, double error) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -34,41 +42,74 @@ public final class ResultsTable {
             System.exit(2);
         }
         List<String> lines = Files.readAllLines(Path.of(args[0]));
+        if (lines.size() < 2) {
+            System.err.println(args[0] + " holds no results (is the run finished?)");
+            System.exit(1);
+        }
         List<String> header = split(lines.get(0));
-        // Group by benchmark class and every parameter but size; within a group, by size.
-        Map<String, Map<Integer, Map<String, Row>>> groups = new TreeMap<>();
+        // Group by benchmark class and every parameter but size; within a group by size, then
+        // variant, then metric (the score, or a secondary result of the profiler).
+        Map<String, Map<Integer, Map<String, Map<String, Row>>>> groups = new TreeMap<>();
         for (String line : lines.subList(1, lines.size())) {
             Row row = parse(header, split(line));
             Map<String, String> others = new TreeMap<>(row.params());
             int size = Integer.parseInt(others.remove("size"));
             String group = row.benchmark() + (others.isEmpty() ? "" : " " + others);
             groups.computeIfAbsent(group, g -> new TreeMap<>())
-                    .computeIfAbsent(size, s -> new LinkedHashMap<>())
-                    .put(row.variant(), row);
+                    .computeIfAbsent(size, s -> new HashMap<>())
+                    .computeIfAbsent(row.variant(), v -> new HashMap<>())
+                    .put(row.metric(), row);
         }
         groups.forEach(ResultsTable::print);
     }
 
-    private static void print(String group, Map<Integer, Map<String, Row>> bySize) {
-        System.out.println("### " + group + "\n");
-        System.out.println("| size | Freeway MB/s | Jetty MB/s | ceiling MB/s | Freeway/Jetty | Freeway/ceiling |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|");
+    private static void print(String group, Map<Integer, Map<String, Map<String, Row>>> bySize) {
+        boolean perCpu = bySize.values().stream()
+                .anyMatch(vs -> vs.values().stream().anyMatch(c -> c.containsKey(PER_CPU)));
+        if (perCpu) {
+            System.out.println("### " + group + ", MB per CPU-second\n");
+            table(bySize, PER_CPU, false);
+            System.out.println("Wall clock, as JMH measured it, and the CPU share each variant got:\n");
+            table(bySize, WALL, true);
+        } else {
+            System.out.println("### " + group + ", MB/s\n");
+            table(bySize, WALL, false);
+        }
+    }
+
+    private static void table(Map<Integer, Map<String, Map<String, Row>>> bySize, String metric, boolean shares) {
+        System.out.println("| size | Freeway | Jetty | ceiling | Freeway/Jetty | Freeway/ceiling |"
+                + (shares ? " CPU share |" : ""));
+        System.out.println("|---:|---:|---:|---:|---:|---:|" + (shares ? "---:|" : ""));
         bySize.forEach((size, variants) -> {
             StringBuilder line = new StringBuilder("| " + sizeName(size) + " |");
             for (String v : VARIANTS) {
-                Row r = variants.get(v);
+                Row r = row(variants, v, metric);
                 line.append(r == null ? " - |"
                         : String.format(Locale.ROOT, " %,.0f ± %,.0f |", mb(r.score(), size), mb(r.error(), size)));
             }
-            line.append(ratio(variants, "jetty")).append(ratio(variants, "ceiling"));
+            line.append(ratio(variants, "jetty", metric)).append(ratio(variants, "ceiling", metric));
+            if (shares) {
+                line.append(' ');
+                for (String v : VARIANTS) {
+                    Row s = row(variants, v, SHARE);
+                    line.append(s == null ? "-" : String.format(Locale.ROOT, "%.2f", s.score()))
+                            .append(v.equals("ceiling") ? " |" : " / ");
+                }
+            }
             System.out.println(line);
         });
         System.out.println();
     }
 
-    private static String ratio(Map<String, Row> variants, String other) {
-        Row f = variants.get("freeway");
-        Row o = variants.get(other);
+    private static Row row(Map<String, Map<String, Row>> variants, String variant, String metric) {
+        Map<String, Row> c = variants.get(variant);
+        return c == null ? null : c.get(metric);
+    }
+
+    private static String ratio(Map<String, Map<String, Row>> variants, String other, String metric) {
+        Row f = row(variants, "freeway", metric);
+        Row o = row(variants, other, metric);
         return f == null || o == null ? " - |" : String.format(Locale.ROOT, " %.2f |", f.score() / o.score());
     }
 
@@ -100,15 +141,19 @@ public final class ResultsTable {
                 score = Double.parseDouble(c);
             } else if (h.startsWith("Score Error")) {
                 error = c.isEmpty() || c.equals("NaN") ? 0 : Double.parseDouble(c);
-            } else if (h.equals("Unit") && !c.equals("ops/s")) {
-                throw new IllegalArgumentException("expected ops/s (throughput mode), found " + c);
+            } else if (h.equals("Unit") && (c.endsWith("/ms") || c.endsWith("/us") || c.endsWith("/ns"))) {
+                throw new IllegalArgumentException("expected scores per second, found " + c);
             } else if (h.startsWith("Param: ") && !c.isEmpty()) {
                 params.put(h.substring("Param: ".length()), c);
             }
         }
-        int dot = name.lastIndexOf('.');
-        String benchmark = name.substring(name.lastIndexOf('.', dot - 1) + 1, dot);
-        return new Row(benchmark, name.substring(dot + 1), params, score, error);
+        // "package.Class.method" or "package.Class.method:secondary.result"
+        int colon = name.indexOf(':');
+        String metric = colon < 0 ? WALL : name.substring(colon + 1);
+        String method = colon < 0 ? name : name.substring(0, colon);
+        int dot = method.lastIndexOf('.');
+        String benchmark = method.substring(method.lastIndexOf('.', dot - 1) + 1, dot);
+        return new Row(benchmark, method.substring(dot + 1), metric, params, score, error);
     }
 
     /** Splits one CSV line as JMH writes it: commas, fields optionally in double quotes. */
