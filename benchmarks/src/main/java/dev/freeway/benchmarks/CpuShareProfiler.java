@@ -5,11 +5,9 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
 import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
 import java.lang.management.ManagementFactory;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -40,8 +38,8 @@ public final class CpuShareProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
-                                                       IterationParams iterationParams, IterationResult result) {
+    public List<ScalarResult> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+                                             IterationResult result) {
         double share = (double) (os.getProcessCpuTime() - cpuStart) / (System.nanoTime() - wallStart);
         double perCpu = result.getPrimaryResult().getScore() / share;
         return List.of(new ScalarResult("cpu.share", share, "CPUs", AggregationPolicy.AVG),
