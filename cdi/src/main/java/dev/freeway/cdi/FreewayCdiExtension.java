@@ -104,9 +104,11 @@ public class FreewayCdiExtension implements Extension {
         return shutDown;
     }
 
-    /** Starts the bean store of a session that opened. */
+    /** Starts the bean store of a session that opened; none once CDI is stopping. */
     void begin(Session session) {
-        sessions.put(session, new SessionBeans(session));
+        if (!shutDown) {
+            sessions.put(session, new SessionBeans(session));
+        }
     }
 
     /** The bean store of an open session, or {@code null}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.freeway.cdi.app.ConnectionScopedEndpoint;
 import dev.freeway.cdi.app.ConnectionState;
 import dev.freeway.cdi.app.DecoratedEndpoint;
 import dev.freeway.cdi.app.DependentEndpoint;
@@ -45,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 class CdiEndpointsTest {
     private static final Class<?>[] APPLICATION = {InjectedEndpoint.class, DependentEndpoint.class,
         SharedEndpoint.class, RequestEndpoint.class, DecoratedEndpoint.class, PlainEndpoint.class,
-        LifecycleEndpoint.class, ProgrammaticEndpoint.class, TestApplication.class};
+        LifecycleEndpoint.class, ProgrammaticEndpoint.class, ConnectionScopedEndpoint.class, TestApplication.class};
 
     private final Map<String, CdiServer> servers = new java.util.HashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -161,6 +162,26 @@ class CdiEndpointsTest {
         b.close();
         c.close();
         assertThat(count(counts(kind), "SharedEndpoint.created")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void anEndpointInTheConnectionsScopeIsOnePerConnectionAndDiesWithIt(String kind) throws Exception {
+        Map<String, AtomicInteger> counts = counts(kind);
+        int destroyed = count(counts, "ConnectionScopedEndpoint.destroyed");
+        Peer a = connect(kind, "/scoped");
+        Peer b = connect(kind, "/scoped");
+        String[] a1 = a.ask("x").split("/");
+        String[] b1 = b.ask("x").split("/");
+        String[] a2 = a.ask("y").split("/");
+        assertThat(a2[0]).isEqualTo(a1[0]);
+        assertThat(a2[1]).isEqualTo("2");
+        assertThat(b1[0]).isNotEqualTo(a1[0]);
+        assertThat(b1[1]).isEqualTo("1");
+        a.close();
+        b.close();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(count(counts, "ConnectionScopedEndpoint.destroyed") - destroyed).isEqualTo(2));
     }
 
     @ParameterizedTest

@@ -55,6 +55,16 @@ abstract class CdiServer implements AutoCloseable {
     public abstract void close();
 
     static CdiServer start(String kind, Setup setup, Class<?>... classes) throws Exception {
+        return start(kind, initializers(setup), classes);
+    }
+
+    /** A server running exactly {@code initializers}, in that order. */
+    static CdiServer start(String kind, List<ServletContainerInitializer> initializers, Class<?>... classes)
+            throws Exception {
+        return kind.equals("jetty") ? new JettyServer(initializers, classes) : new TomcatServer(initializers, classes);
+    }
+
+    private static List<ServletContainerInitializer> initializers(Setup setup) {
         List<ServletContainerInitializer> initializers = new ArrayList<>();
         if (setup == Setup.WELD_FIRST) {
             initializers.add(new EnhancedListener());
@@ -64,7 +74,7 @@ abstract class CdiServer implements AutoCloseable {
         if (setup == Setup.WELD_LAST) {
             initializers.add(new EnhancedListener());
         }
-        return kind.equals("jetty") ? new JettyServer(initializers, classes) : new TomcatServer(initializers, classes);
+        return initializers;
     }
 
     /** A contextual reference to the application's bean of {@code type}. */
