@@ -21,7 +21,7 @@ public final class FreewayUpgradeHandler implements HttpUpgradeHandler {
     private boolean secure;
     private InetSocketAddress remote;
     private InetSocketAddress local;
-    private WsSession session;
+    private volatile WsSession session;
 
     /** Public no-argument constructor: the Servlet container instantiates upgrade handlers. */
     public FreewayUpgradeHandler() {
@@ -40,18 +40,33 @@ public final class FreewayUpgradeHandler implements HttpUpgradeHandler {
 
     @Override
     public void init(WebConnection connection) {
+        ServletTransport transport;
         try {
-            ServletTransport transport = new ServletTransport(connection, container.executor(), pool, secure, remote, local);
-            session = container.open(prepared, transport, null);
+            transport = new ServletTransport(connection, container.executor(), pool, secure, remote, local);
+            transport.register();
         } catch (Exception | LinkageError e) {
-            prepared.discard(); // once only: open may have released it already
-            LOG.log(System.Logger.Level.ERROR, "could not open the WebSocket session for "
-                    + prepared.accepted().endpointConfig().getEndpointClass().getName(), e);
+            failed(connection, e);
+            return;
+        }
+        // onOpen runs after init returns: Tomcat lets the connection write only then, so a
+        // blocking send in @OnOpen would otherwise wait for its own init to finish.
+        container.executor().execute(() -> {
             try {
-                connection.close();
-            } catch (Exception closing) {
-                e.addSuppressed(closing);
+                session = container.open(prepared, transport, null);
+            } catch (Exception | LinkageError e) {
+                failed(connection, e);
             }
+        });
+    }
+
+    private void failed(WebConnection connection, Throwable e) {
+        prepared.discard(); // once only: open may have released it already
+        LOG.log(System.Logger.Level.ERROR, "could not open the WebSocket session for "
+                + prepared.accepted().endpointConfig().getEndpointClass().getName(), e);
+        try {
+            connection.close();
+        } catch (Exception closing) {
+            e.addSuppressed(closing);
         }
     }
 

@@ -47,7 +47,9 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private final InetSocketAddress local;
     /** Read only on container threads (Tomcat); see the class comment. */
     private final boolean readOnContainerThreads;
-    private TransportListener listener;
+    private volatile TransportListener listener;
+    /** A failure before the session started, passed on at {@link #start}. */
+    private Throwable earlyFailure;
 
     private final Object readLock = new Object();
     private boolean demanded;
@@ -78,11 +80,30 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     /** How long a container thread waits in onDataAvailable for the session's demand (Tomcat). */
     private static final long DEMAND_WAIT_MILLIS = 100;
 
-    @Override
-    public void start(TransportListener listener) {
-        this.listener = listener;
+    /**
+     * Registers the read and write listeners; must run on the container's thread, in
+     * {@code HttpUpgradeHandler.init}. Events that come before {@link #start} are held: reading
+     * waits for the session's first demand, and an early end or error is passed on at start.
+     */
+    void register() {
         in.setReadListener(this);
         out.setWriteListener(this);
+    }
+
+    @Override
+    public void start(TransportListener listener) {
+        Throwable early;
+        boolean ended;
+        synchronized (readLock) {
+            this.listener = listener;
+            early = earlyFailure;
+            ended = inputDone && early == null;
+        }
+        if (early != null) {
+            listener.onError(early);
+        } else if (ended) {
+            executor.execute(listener::onEnd);
+        }
     }
 
     // ---- reading
@@ -214,14 +235,18 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     }
 
     private void endOfInput() {
+        TransportListener l;
         synchronized (readLock) {
             if (inputDone) {
                 return;
             }
             inputDone = true;
             reading = false;
+            l = listener;
         }
-        executor.execute(listener::onEnd);
+        if (l != null) {
+            executor.execute(l::onEnd); // else start() passes it on
+        }
     }
 
     // ---- writing
@@ -287,7 +312,16 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private void fail(Throwable t) {
         LOG.log(System.Logger.Level.DEBUG, "upgraded connection failed", t);
         abort();
-        listener.onError(t);
+        TransportListener l;
+        synchronized (readLock) {
+            l = listener;
+            if (l == null) {
+                earlyFailure = t;
+            }
+        }
+        if (l != null) {
+            l.onError(t);
+        }
     }
 
     // ---- closing

@@ -70,7 +70,7 @@ class ServletUpgradeTest {
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
     void echoesThroughServletUpgrade(String kind) throws Exception {
-        try (EmbeddedServer server = EmbeddedServer.start(kind, EchoEndpoint.class)) {
+        try (EmbeddedServer server = EmbeddedServer.start(kind, EchoEndpoint.class, GreetingEndpoint.class)) {
             HttpClient http = HttpClient.newHttpClient();
             String base = "localhost:" + server.port() + "/app";
             // Requests that are not handshakes pass the filter untouched.
@@ -95,6 +95,13 @@ class ServletUpgradeTest {
 
             ws.sendClose(1000, "bye").get(10, TimeUnit.SECONDS);
             assertThat(c.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+
+            // A blocking send in @OnOpen arrives at once (Tomcat allows writes only after init).
+            Collector greeted = new Collector();
+            long start = System.nanoTime();
+            http.newWebSocketBuilder().buildAsync(URI.create("ws://" + base + "/greet"), greeted).get(10, TimeUnit.SECONDS);
+            assertThat(greeted.next()).isEqualTo("welcome");
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(5);
         }
     }
 }
