@@ -79,6 +79,8 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
 
     /** How long a container thread waits in onDataAvailable for the session's demand (Tomcat). */
     private static final long DEMAND_WAIT_MILLIS = 100;
+    /** As long, while the session is still being opened (its @OnOpen may take a while). */
+    private static final long OPEN_WAIT_MILLIS = 10_000;
 
     /**
      * Registers the read and write listeners; must run on the container's thread, in
@@ -143,16 +145,21 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private void readOnContainerThread() {
         while (true) {
             synchronized (readLock) {
-                if (!demanded && !inputDone) {
-                    try {
-                        readLock.wait(DEMAND_WAIT_MILLIS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+                // While the session is still opening, wait for its first demand: the bytes that
+                // woke us may already sit in Tomcat's own buffer, and then no second call comes.
+                long wait = listener == null ? OPEN_WAIT_MILLIS : DEMAND_WAIT_MILLIS;
+                long deadline = System.nanoTime() + wait * 1_000_000L;
+                try {
+                    for (long left = wait; !demanded && !inputDone && left > 0;
+                         left = (deadline - System.nanoTime()) / 1_000_000L) {
+                        readLock.wait(left);
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
                 if (!demanded || inputDone) {
-                    return; // the data stays in the socket; Tomcat calls again
+                    return; // the data stays where it is; Tomcat calls again when more comes
                 }
             }
             byte[] buffer = pool.lease();
