@@ -46,9 +46,14 @@ final class Masking {
     static int maskInPlace(byte[] a, int from, int to, int key) {
         int i = from;
         if (to - from >= 8) {
+            // Native order: key byte 0 must meet the byte at the lowest index, wherever the
+            // platform puts it in a long. This keeps the loop free of byte swaps.
             long wide = wide(key);
+            if (ByteArrays.NATIVE_LITTLE_ENDIAN) {
+                wide = Long.reverseBytes(wide);
+            }
             for (int end = to - 7; i < end; i += 8) {
-                ByteArrays.putLong(a, i, ByteArrays.getLong(a, i) ^ wide);
+                ByteArrays.putLongNative(a, i, ByteArrays.getLongNative(a, i) ^ wide);
             }
         }
         int k = key;

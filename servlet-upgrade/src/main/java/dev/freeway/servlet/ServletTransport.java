@@ -135,32 +135,15 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
                 }
             }
             byte[] buffer = pool.lease();
-            int n;
-            try {
-                n = in.isReady() ? in.read(buffer) : 0;
-            } catch (IOException | RuntimeException e) {
-                pool.release(buffer);
-                synchronized (readLock) {
-                    inputDone = true;
-                }
-                fail(e);
-                return;
-            }
-            if (n < 0) {
-                pool.release(buffer);
-                endOfInput();
-                return;
-            }
-            if (n == 0) {
-                pool.release(buffer);
-                return; // isReady() was false: asked on this thread, so Tomcat calls when data comes
+            int n = readSome(buffer);
+            if (n <= 0) {
+                return; // ended, failed, or not ready (asked on this thread, so Tomcat calls when data comes)
             }
             synchronized (readLock) {
                 demanded = false;
                 leased = buffer;
             }
-            int length = n;
-            executor.execute(() -> listener.onData(ByteBuffer.wrap(buffer, 0, length)));
+            executor.execute(() -> listener.onData(ByteBuffer.wrap(buffer, 0, n)));
         }
     }
 
@@ -175,34 +158,11 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
             signalled = false;
         }
         byte[] buffer = pool.lease();
-        int n;
-        try {
-            while (true) {
-                if (!in.isReady()) {
-                    n = 0;
-                    break;
-                }
-                n = in.read(buffer);
-                if (n != 0) {
-                    break; // a read of 0 with isReady() true happens; ask isReady() again
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            pool.release(buffer);
-            synchronized (readLock) {
-                reading = false;
-                inputDone = true;
-            }
-            fail(e);
-            return;
-        }
+        int n = readSome(buffer);
         if (n < 0) {
-            pool.release(buffer);
-            endOfInput();
             return;
         }
         if (n == 0) {
-            pool.release(buffer);
             boolean again;
             synchronized (readLock) {
                 // isReady() said no, so the container will call onDataAvailable. If it already
@@ -221,6 +181,36 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
             leased = buffer;
         }
         listener.onData(ByteBuffer.wrap(buffer, 0, n));
+    }
+
+    /**
+     * Reads into a leased buffer while the stream is ready.
+     *
+     * @return the bytes read; 0 when the stream is not ready; -1 when the input ended or failed
+     *         (both already handled). The buffer is returned to the pool unless bytes were read.
+     */
+    private int readSome(byte[] buffer) {
+        int n;
+        try {
+            do {
+                n = in.isReady() ? in.read(buffer) : 0;
+            } while (n == 0 && in.isReady()); // a read of 0 with isReady() true happens; ask again
+        } catch (IOException | RuntimeException e) {
+            pool.release(buffer);
+            synchronized (readLock) {
+                reading = false;
+                inputDone = true;
+            }
+            fail(e);
+            return -1;
+        }
+        if (n <= 0) {
+            pool.release(buffer);
+            if (n < 0) {
+                endOfInput();
+            }
+        }
+        return n < 0 ? -1 : n;
     }
 
     private void endOfInput() {

@@ -1,0 +1,191 @@
+package dev.freeway.it.jetty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.spi.client.container.LifecycleException;
+import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
+import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.api.exporter.ExplodedExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * An Arquillian container that runs an embedded Jetty 12.1 {@link Server} and deploys each
+ * {@link WebArchive} as a web application of its own, at the context root named by the archive
+ * ({@code echo.war} at {@code /echo}, {@code ROOT.war} at {@code /}).
+ *
+ * <p>Only Jetty core is used here, so that one class serves every Jetty EE environment; subclasses
+ * create the environment's {@code WebAppContext} (EE 11, EE 10), with annotation scanning so that
+ * ServletContainerInitializers and their {@code @HandlesTypes} run as in a Jetty distribution.
+ *
+ * <p>Archives are exploded into the work directory rather than exported as {@code .war}: Jetty would
+ * only unpack the zip again. Undeploying stops the context before removing it, so its
+ * {@code ServletContextListener}s run, as they do on a real undeploy.
+ */
+public abstract class AbstractJettyContainer implements DeployableContainer<JettyConfiguration> {
+
+    private JettyConfiguration configuration;
+    private Server server;
+    private ServerConnector connector;
+    private ContextHandlerCollection contexts;
+    private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
+
+    private record Deployment(ContextHandler context, Path directory) {
+    }
+
+    @Override
+    public Class<JettyConfiguration> getConfigurationClass() {
+        return JettyConfiguration.class;
+    }
+
+    @Override
+    public ProtocolDescription getDefaultProtocol() {
+        return new ProtocolDescription("Servlet 6.0");
+    }
+
+    @Override
+    public void setup(JettyConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public void start() throws LifecycleException {
+        server = new Server();
+        connector = new ServerConnector(server);
+        connector.setHost(configuration.getBindAddress());
+        connector.setPort(configuration.getBindHttpPort());
+        server.addConnector(connector);
+        contexts = new ContextHandlerCollection();
+        server.setHandler(contexts);
+        try {
+            Files.createDirectories(Path.of(configuration.getWorkDir()));
+            server.start();
+        } catch (Exception e) {
+            throw new LifecycleException("could not start Jetty", e);
+        }
+    }
+
+    @Override
+    public void stop() throws LifecycleException {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new LifecycleException("could not stop Jetty", e);
+        } finally {
+            deployments.values().forEach(deployment -> delete(deployment.directory()));
+            deployments.clear();
+            server = null;
+        }
+    }
+
+    @Override
+    public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
+        if (!(archive instanceof WebArchive)) {
+            throw new DeploymentException("only WebArchives can be deployed to Jetty: " + archive.getName());
+        }
+        String contextPath = contextPath(archive.getName());
+        Path directory;
+        try {
+            directory = Files.createTempDirectory(Path.of(configuration.getWorkDir()), baseName(archive.getName()));
+        } catch (IOException e) {
+            throw new DeploymentException("cannot create a directory for " + archive.getName(), e);
+        }
+        archive.as(ExplodedExporter.class).exportExplodedInto(directory.toFile());
+
+        ContextHandler context = createWebApp(directory, contextPath);
+        contexts.addHandler(context);
+        try {
+            context.start();
+        } catch (Exception e) {
+            DeploymentException failure = new DeploymentException("could not deploy " + archive.getName(), e);
+            try {
+                undeploy(context, directory);
+            } catch (DeploymentException | RuntimeException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        }
+        deployments.put(archive.getName(), new Deployment(context, directory));
+
+        HTTPContext http = new HTTPContext(configuration.getBindAddress(), connector.getLocalPort());
+        // the Servlet entries carry the context root; @ArquillianResource URL is built from them
+        for (String servlet : servletNames(context)) {
+            http.add(new Servlet(servlet, contextPath));
+        }
+        return new ProtocolMetaData().addContext(http);
+    }
+
+    @Override
+    public void undeploy(Archive<?> archive) throws DeploymentException {
+        Deployment deployment = deployments.remove(archive.getName());
+        if (deployment != null) {
+            undeploy(deployment.context(), deployment.directory());
+        }
+    }
+
+    /**
+     * Creates the web application for an exploded archive, not yet started.
+     *
+     * @param directory the exploded archive
+     * @param contextPath the context path, {@code /} for the root context
+     * @return the web application context; starting it must throw when the application fails
+     */
+    protected abstract ContextHandler createWebApp(Path directory, String contextPath);
+
+    /**
+     * Names the servlets of a started web application.
+     *
+     * @param context a context made by {@link #createWebApp}
+     * @return the servlet names
+     */
+    protected abstract List<String> servletNames(ContextHandler context);
+
+    private void undeploy(ContextHandler context, Path directory) throws DeploymentException {
+        try {
+            context.stop();
+        } catch (Exception e) {
+            throw new DeploymentException("could not stop " + context.getContextPath(), e);
+        } finally {
+            contexts.removeHandler(context);
+            context.destroy();
+            delete(directory);
+        }
+    }
+
+    private static String contextPath(String archiveName) {
+        String base = baseName(archiveName);
+        return base.equals("ROOT") ? "/" : "/" + base;
+    }
+
+    private static String baseName(String archiveName) {
+        return archiveName.endsWith(".war") ? archiveName.substring(0, archiveName.length() - 4) : archiveName;
+    }
+
+    private static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.freeway.it.jetty;
+
+import java.nio.file.Path;
+import org.jboss.arquillian.container.spi.ConfigurationException;
+import org.jboss.arquillian.container.spi.client.container.ContainerConfiguration;
+
+/**
+ * Settings of our embedded Jetty containers, read by Arquillian from the {@code arquillian.xml}
+ * container entry (property names are the bean property names below).
+ */
+public class JettyConfiguration implements ContainerConfiguration {
+
+    private String bindAddress = "127.0.0.1";
+    private int bindHttpPort;
+    private String workDir = Path.of(System.getProperty("java.io.tmpdir"), "freeway-it-jetty").toString();
+
+    @Override
+    public void validate() throws ConfigurationException {
+        if (bindHttpPort < 0 || bindHttpPort > 65535) {
+            throw new ConfigurationException("bindHttpPort must be 0 (any free port) to 65535: " + bindHttpPort);
+        }
+        if (bindAddress == null || bindAddress.isBlank()) {
+            throw new ConfigurationException("bindAddress must be set");
+        }
+    }
+
+    /** @return the address the connector listens on; loopback by default */
+    public String getBindAddress() {
+        return bindAddress;
+    }
+
+    /** @param bindAddress the address the connector listens on */
+    public void setBindAddress(String bindAddress) {
+        this.bindAddress = bindAddress;
+    }
+
+    /** @return the port, 0 (the default) for one the operating system picks */
+    public int getBindHttpPort() {
+        return bindHttpPort;
+    }
+
+    /** @param bindHttpPort the port, 0 for one the operating system picks */
+    public void setBindHttpPort(int bindHttpPort) {
+        this.bindHttpPort = bindHttpPort;
+    }
+
+    /** @return the directory deployed archives are exploded into */
+    public String getWorkDir() {
+        return workDir;
+    }
+
+    /** @param workDir the directory deployed archives are exploded into */
+    public void setWorkDir(String workDir) {
+        this.workDir = workDir;
+    }
+}
