@@ -1,0 +1,2 @@
+/** The demo's echo endpoint. */
+package dev.freeway.examples.echo;

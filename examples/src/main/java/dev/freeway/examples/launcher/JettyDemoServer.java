@@ -1,0 +1,71 @@
+package dev.freeway.examples.launcher;
+
+import jakarta.websocket.server.ServerContainer;
+import org.eclipse.jetty.ee11.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Jetty;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The demo WAR in embedded Jetty 12.1 (EE 11). jetty-ee11-annotations on the class path makes the
+ * web application run the initializers its jars declare (Freeway's among them); Jetty's own
+ * WebSocket modules are not on the class path at all.
+ */
+final class JettyDemoServer implements DemoServer {
+    private final Server server;
+    private final ServerConnector connector;
+    private final WebAppContext webapp;
+
+    private JettyDemoServer(Server server, ServerConnector connector, WebAppContext webapp) {
+        this.server = server;
+        this.connector = connector;
+        this.webapp = webapp;
+    }
+
+    static JettyDemoServer start(LauncherOptions options, Path war) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        server.addConnector(connector);
+
+        WebAppContext webapp = new WebAppContext();
+        webapp.setContextPath(options.contextPath());
+        webapp.setWar(war.toString());
+        // A web application that fails to start (an endpoint Freeway cannot deploy) must stop
+        // the launcher rather than leave a server answering 503.
+        webapp.setThrowUnavailableOnStartupException(true);
+        server.setHandler(webapp);
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        return new JettyDemoServer(server, connector, webapp);
+    }
+
+    @Override
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public String description() {
+        return "Jetty " + Jetty.VERSION;
+    }
+
+    @Override
+    public String webSocketContainerClass() {
+        Object container = webapp.getServletContext().getAttribute(ServerContainer.class.getName());
+        return Objects.toString(container == null ? null : container.getClass().getName());
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

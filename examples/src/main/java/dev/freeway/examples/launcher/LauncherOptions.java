@@ -1,0 +1,74 @@
+package dev.freeway.examples.launcher;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What the launcher was asked for.
+ *
+ * @param container   which container to start
+ * @param host        the address to listen on
+ * @param port        the port to listen on; 0 for any free port (the one taken is printed)
+ * @param contextPath where the WAR is deployed: {@code /} or {@code /name}
+ * @param war         a WAR to deploy instead of the demo WAR inside the launcher's jar
+ */
+public record LauncherOptions(ContainerKind container, String host, int port, String contextPath, Optional<Path> war) {
+
+    public static final String USAGE = String.join(System.lineSeparator(),
+            "usage: java -jar freeway-demo.jar [--container jetty|tomcat] [--port N] [--host ADDRESS]",
+            "                                  [--context-path /PATH] [--war FILE]",
+            "  --container     jetty (12.1, the default) or tomcat (11)",
+            "  --port          port to listen on (default 8080; 0 for any free port)",
+            "  --host          address to listen on (default localhost; 0.0.0.0 for every interface)",
+            "  --context-path  where the WAR is deployed (default /)",
+            "  --war           deploy this WAR instead of the demo WAR built into the jar");
+
+    public LauncherOptions {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be 0 to 65535, was " + port);
+        }
+        if (!contextPath.startsWith("/") || (contextPath.length() > 1 && contextPath.endsWith("/"))) {
+            throw new IllegalArgumentException("--context-path must be / or /name, was '" + contextPath + "'");
+        }
+    }
+
+    /**
+     * Parses the command line.
+     *
+     * @throws IllegalArgumentException with a message for the user when an argument is wrong
+     */
+    public static LauncherOptions parse(String... args) {
+        ContainerKind container = ContainerKind.JETTY;
+        String host = "localhost";
+        int port = 8080;
+        String contextPath = "/";
+        Optional<Path> war = Optional.empty();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--container" -> container = ContainerKind.parse(value(args, ++i, arg));
+                case "--host" -> host = value(args, ++i, arg);
+                case "--port" -> port = number(value(args, ++i, arg), arg);
+                case "--context-path" -> contextPath = value(args, ++i, arg);
+                case "--war" -> war = Optional.of(Path.of(value(args, ++i, arg)));
+                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+            }
+        }
+        return new LauncherOptions(container, host, port, contextPath, war);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int number(String value, String option) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a number, was '" + value + "'", e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.freeway.examples.launcher;
+
+import jakarta.websocket.server.ServerContainer;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.util.ServerInfo;
+import org.apache.tomcat.util.scan.StandardJarScanner;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The demo WAR in embedded Tomcat 11. tomcat-embed-websocket (Tomcat's own implementation and its
+ * initializer) is not on the class path, and the WAR's {@code META-INF/context.xml} would filter
+ * that initializer out anyway.
+ */
+final class TomcatDemoServer implements DemoServer {
+    private final Tomcat tomcat;
+    private final Context context;
+    private final Path baseDir;
+
+    private TomcatDemoServer(Tomcat tomcat, Context context, Path baseDir) {
+        this.tomcat = tomcat;
+        this.context = context;
+        this.baseDir = baseDir;
+    }
+
+    static TomcatDemoServer start(LauncherOptions options, Path war) throws Exception {
+        Path baseDir = Files.createTempDirectory("freeway-demo-tomcat");
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(baseDir.toString());
+        // Tomcat unpacks the WAR into the host's appBase, which must exist.
+        Files.createDirectories(baseDir.resolve("webapps"));
+        Connector connector = tomcat.getConnector();
+        connector.setProperty("address", options.host());
+        connector.setPort(options.port());
+
+        String path = options.contextPath().equals("/") ? "" : options.contextPath();
+        // Tomcat's embedded defaults include a JSP servlet whose class (Jasper) is not here;
+        // StaticContentDefaults adds the rest of what conf/web.xml would give a WAR.
+        tomcat.setAddDefaultWebXmlToWebapp(false);
+        Context context = tomcat.addWebapp(path, war.toAbsolutePath().toString());
+        context.addLifecycleListener(new StaticContentDefaults());
+        // The launcher's own jar holds Jetty, Tomcat and the clients: nothing the web
+        // application should scan (its classes and WEB-INF/lib are all it needs).
+        if (context.getJarScanner() instanceof StandardJarScanner scanner) {
+            scanner.setScanClassPath(false);
+        }
+        tomcat.start();
+        TomcatDemoServer server = new TomcatDemoServer(tomcat, context, baseDir);
+        // Tomcat logs start-up failures rather than throwing them.
+        if (!connector.getState().isAvailable() || connector.getLocalPort() <= 0) {
+            server.close();
+            throw new IllegalStateException("Tomcat could not listen on " + options.host() + ":" + options.port()
+                    + " (see the log above)");
+        }
+        if (!context.getState().isAvailable()) {
+            server.close();
+            throw new IllegalStateException("Tomcat could not start the web application (see the log above)");
+        }
+        return server;
+    }
+
+    @Override
+    public int port() {
+        return tomcat.getConnector().getLocalPort();
+    }
+
+    @Override
+    public String description() {
+        return ServerInfo.getServerInfo();
+    }
+
+    @Override
+    public String webSocketContainerClass() {
+        Object container = context.getServletContext().getAttribute(ServerContainer.class.getName());
+        return Objects.toString(container == null ? null : container.getClass().getName());
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } finally {
+            TempFiles.deleteTree(baseDir);
+        }
+    }
+}

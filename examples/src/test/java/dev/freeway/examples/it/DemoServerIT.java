@@ -1,0 +1,176 @@
+package dev.freeway.examples.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.freeway.client.FreewayClientContainer;
+import dev.freeway.examples.launcher.ContainerKind;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Extension;
+import jakarta.websocket.Session;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The demo launcher, started as {@code java -jar freeway-demo.jar} on each container, talked to by
+ * the JDK's WebSocket client, Freeway's client and the hash clients run as their own processes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoServerIT {
+    private static final int MIB = 1024 * 1024;
+
+    private final Map<ContainerKind, DemoProcess> demos = new EnumMap<>(ContainerKind.class);
+
+    @BeforeAll
+    void startBothContainers() throws Exception {
+        for (ContainerKind kind : ContainerKind.values()) {
+            demos.put(kind, DemoProcess.start(kind));
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (DemoProcess demo : demos.values()) {
+            demo.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContainerKind.class)
+    void runsFreewayAsTheOnlyWebSocketImplementation(ContainerKind kind) {
+        assertThat(demos.get(kind).banner())
+                .contains("WebSocket implementation: dev.freeway.container.FreewayServerContainer")
+                .contains("/hash/stream");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContainerKind.class)
+    void servesThePage(ContainerKind kind) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(demos.get(kind).http()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Freeway demo</title>").contains("app.js");
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(demos.get(kind).http().resolve("app.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("socketUrl('echo')");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContainerKind.class)
+    void echoesTextAsTextAndBinaryAsBinaryUpTo16MiB(ContainerKind kind) throws Exception {
+        KnownIssues.assumeJdkClientWorksOn(kind);
+        try (JdkSocket echo = JdkSocket.open(demos.get(kind).ws("echo"))) {
+            for (int size : new int[] {0, 125, 70_000, 16 * MIB}) {
+                String text = "é".repeat(size / 2); // two UTF-8 bytes each
+                echo.socket().sendText(text, true).get(30, TimeUnit.SECONDS);
+                assertThat(echo.next()).isEqualTo(text);
+                byte[] bytes = new byte[size];
+                new Random(size).nextBytes(bytes);
+                echo.socket().sendBinary(ByteBuffer.wrap(bytes), true).get(30, TimeUnit.SECONDS);
+                assertThat(echo.next()).isEqualTo(bytes);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContainerKind.class)
+    void chatBroadcastsWithinTheRoomOnly(ContainerKind kind) throws Exception {
+        KnownIssues.assumeJdkClientWorksOn(kind);
+        DemoProcess demo = demos.get(kind);
+        try (JdkSocket alice = JdkSocket.open(demo.ws("chat/kitchen?name=alice"))) {
+            assertThat(alice.nextText()).isEqualTo("* alice joined #kitchen (1 here)");
+            try (JdkSocket bob = JdkSocket.open(demo.ws("chat/kitchen?name=bob"));
+                 JdkSocket carol = JdkSocket.open(demo.ws("chat/garden?name=carol"))) {
+                assertThat(alice.nextText()).isEqualTo("* bob joined #kitchen (2 here)");
+                assertThat(bob.nextText()).isEqualTo("* bob joined #kitchen (2 here)");
+                assertThat(carol.nextText()).isEqualTo("* carol joined #garden (1 here)");
+
+                bob.socket().sendText("tea?", true).get(10, TimeUnit.SECONDS);
+                assertThat(alice.nextText()).isEqualTo("bob: tea?");
+                assertThat(bob.nextText()).isEqualTo("bob: tea?");
+                carol.socket().sendText("anyone?", true).get(10, TimeUnit.SECONDS);
+                assertThat(carol.nextText()).as("the garden hears only itself").isEqualTo("carol: anyone?");
+            }
+            assertThat(alice.nextText()).isEqualTo("* bob left");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContainerKind.class)
+    void echoNegotiatesPermessageDeflate(ContainerKind kind) throws Exception {
+        KnownIssues.assumeClientWithoutContentLengthWorksOn(kind);
+        try (FreewayClientContainer client = new FreewayClientContainer()) {
+            client.setOfferPerMessageDeflate(true);
+            client.setDefaultMaxTextMessageBufferSize(MIB); // the echo comes back whole
+            CompletableFuture<String> reply = new CompletableFuture<>();
+            Session s = client.connectToServer(new Endpoint() {
+                @Override
+                public void onOpen(Session session, EndpointConfig config) {
+                    session.addMessageHandler(String.class, reply::complete);
+                }
+            }, ClientEndpointConfig.Builder.create().build(), demos.get(kind).ws("echo"));
+            assertThat(s.getNegotiatedExtensions()).extracting(Extension::getName).containsExactly("permessage-deflate");
+            String compressible = "freeway ".repeat(100_000);
+            s.getBasicRemote().sendText(compressible);
+            assertThat(reply.get(20, TimeUnit.SECONDS)).isEqualTo(compressible);
+            s.close();
+        }
+    }
+
+    static Stream<Arguments> variantsOnEachContainer() {
+        return Stream.of(ContainerKind.values()).flatMap(kind -> Stream.of("message", "frame", "stream")
+                .map(variant -> Arguments.of(kind, variant)));
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("variantsOnEachContainer")
+    void hashClientChecksEveryDigest(ContainerKind kind, String variant) throws Exception {
+        KnownIssues.assumeClientWithoutContentLengthWorksOn(kind);
+        URI url = demos.get(kind).ws("hash/" + variant);
+        HashClientProcess run = HashClientProcess.run(variant, url, "--bytes", "16m", "--quiet");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        int digests = variant.equals("frame") ? 17 : 16; // the frame variant's closing frame is answered too
+        assertThat(run.output()).contains("OK: " + digests + " digests matched, 16.0 MiB sent");
+    }
+
+    @ParameterizedTest(name = "{1} with 64 KiB chunks on {0}")
+    @MethodSource("variantsOnEachContainer")
+    void hashClientChecksEveryDigestWithSmallUnits(ContainerKind kind, String variant) throws Exception {
+        KnownIssues.assumeClientWithoutContentLengthWorksOn(kind);
+        URI url = demos.get(kind).ws("hash/" + variant);
+        HashClientProcess run = HashClientProcess.run(variant, url, "--bytes", "2m", "--size", "64k");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("computed by server").contains("(matches)").contains("2.0 MiB sent");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContainerKind.class)
+    void hashClientExitsNonZeroWhenADigestDiffers(ContainerKind kind) throws Exception {
+        KnownIssues.assumeClientWithoutContentLengthWorksOn(kind);
+        // 2 MiB messages to the streaming server: its first answer covers only the first 1 MiB.
+        URI url = demos.get(kind).ws("hash/stream");
+        HashClientProcess run = HashClientProcess.run("message", url, "--bytes", "2m", "--size", "2m");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("MISMATCH: digest for message 0 differs");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.freeway.examples.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class LauncherOptionsTest {
+
+    @Test
+    void jettyOnPort8080ByDefault() {
+        LauncherOptions o = LauncherOptions.parse();
+        assertThat(o.container()).isEqualTo(ContainerKind.JETTY);
+        assertThat(o.port()).isEqualTo(8080);
+        assertThat(o.contextPath()).isEqualTo("/");
+        assertThat(o.war()).isEmpty();
+    }
+
+    @Test
+    void readsEveryOption() {
+        LauncherOptions o = LauncherOptions.parse("--container", "Tomcat", "--port", "0", "--context-path", "/demo",
+                "--host", "0.0.0.0");
+        assertThat(o.container()).isEqualTo(ContainerKind.TOMCAT);
+        assertThat(o.port()).isZero();
+        assertThat(o.contextPath()).isEqualTo("/demo");
+        assertThat(o.host()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void explainsWhatIsWrong() {
+        assertThatThrownBy(() -> LauncherOptions.parse("--container", "undertow")).hasMessageContaining("jetty or tomcat");
+        assertThatThrownBy(() -> LauncherOptions.parse("--port", "http")).hasMessageContaining("must be a number");
+        assertThatThrownBy(() -> LauncherOptions.parse("--context-path", "demo")).hasMessageContaining("/ or /name");
+        assertThatThrownBy(() -> LauncherOptions.parse("--verbose")).hasMessageContaining("unknown argument");
+    }
+}
