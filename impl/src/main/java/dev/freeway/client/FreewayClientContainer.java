@@ -1,6 +1,7 @@
 package dev.freeway.client;
 
 import dev.freeway.container.ContainerDefaults;
+import dev.freeway.container.DefaultsContainer;
 import dev.freeway.container.ContainerResources;
 import dev.freeway.container.FreewayExtension;
 import dev.freeway.container.FreewayHandshakeRequest;
@@ -64,7 +65,7 @@ import javax.net.ssl.SSLContext;
  * unknown host, TLS). A server that closes or vanishes later ends the session through
  * {@code onClose}, with 1006 when no close frame came.
  */
-public class FreewayClientContainer implements WebSocketContainer, AutoCloseable {
+public class FreewayClientContainer extends DefaultsContainer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FreewayClientContainer.class.getName());
     /** Read and TLS buffers: one size, larger than a TLS record, leased only while bytes move. */
     private static final int BUFFER_SIZE = 64 * 1024;
@@ -81,7 +82,6 @@ public class FreewayClientContainer implements WebSocketContainer, AutoCloseable
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String threadPrefix;
 
-    private volatile ContainerDefaults defaults;
     private volatile long connectTimeoutMillis = 10_000;
     private volatile long handshakeTimeoutMillis = 10_000;
     private volatile SSLContext sslContext;
@@ -100,7 +100,7 @@ public class FreewayClientContainer implements WebSocketContainer, AutoCloseable
      * @param engineConfig the engine's settings (pings are always answered by the session)
      */
     public FreewayClientContainer(ContainerDefaults defaults, DeflateSettings deflate, EngineConfig engineConfig) {
-        this.defaults = defaults;
+        super(defaults);
         this.deflate = deflate;
         this.engineConfig = engineConfig.toBuilder().autoPong(false).build();
         // Thread names tell containers apart: freeway-client@1b2c3d-selector, -worker-N, -timer-1.
@@ -154,7 +154,7 @@ public class FreewayClientContainer implements WebSocketContainer, AutoCloseable
                 opened.accept().subprotocol(), agreed, target.secure(),
                 sessions.computeIfAbsent(endpointClass, c -> ConcurrentHashMap.newKeySet()));
         try {
-            return WsSession.open(context, endpoint, engine, deflated, opened.transport(), defaults, resources);
+            return WsSession.open(context, endpoint, engine, deflated, opened.transport(), defaults(), resources);
         } catch (DeploymentException | RuntimeException e) {
             opened.transport().abort();
             throw e;
@@ -273,11 +273,6 @@ public class FreewayClientContainer implements WebSocketContainer, AutoCloseable
         return offerPerMessageDeflate;
     }
 
-    /** The session defaults currently in force. */
-    public ContainerDefaults defaults() {
-        return defaults;
-    }
-
     /** Every open session of this container. */
     public List<Session> openSessions() {
         List<Session> all = new ArrayList<>();
@@ -303,7 +298,7 @@ public class FreewayClientContainer implements WebSocketContainer, AutoCloseable
                 LOG.log(System.Logger.Level.DEBUG, "closing session " + s.getId() + " failed", e);
             }
         }
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(defaults.closeTimeoutMillis());
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(defaults().closeTimeoutMillis());
         while (!openSessions().isEmpty() && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(10);
@@ -322,46 +317,6 @@ public class FreewayClientContainer implements WebSocketContainer, AutoCloseable
     }
 
     // ---- WebSocketContainer settings
-
-    @Override
-    public long getDefaultAsyncSendTimeout() {
-        return defaults.asyncSendTimeoutMillis();
-    }
-
-    @Override
-    public void setAsyncSendTimeout(long timeoutmillis) {
-        defaults = defaults.withAsyncSendTimeoutMillis(timeoutmillis);
-    }
-
-    @Override
-    public long getDefaultMaxSessionIdleTimeout() {
-        return defaults.maxIdleTimeoutMillis();
-    }
-
-    @Override
-    public void setDefaultMaxSessionIdleTimeout(long timeout) {
-        defaults = defaults.withMaxIdleTimeoutMillis(timeout);
-    }
-
-    @Override
-    public int getDefaultMaxBinaryMessageBufferSize() {
-        return defaults.maxBinaryMessageBufferSize();
-    }
-
-    @Override
-    public void setDefaultMaxBinaryMessageBufferSize(int max) {
-        defaults = defaults.withMaxBinaryMessageBufferSize(max);
-    }
-
-    @Override
-    public int getDefaultMaxTextMessageBufferSize() {
-        return defaults.maxTextMessageBufferSize();
-    }
-
-    @Override
-    public void setDefaultMaxTextMessageBufferSize(int max) {
-        defaults = defaults.withMaxTextMessageBufferSize(max);
-    }
 
     @Override
     public Set<Extension> getInstalledExtensions() {

@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * deployment fails with a {@link DeploymentException} naming the class, the method and the rule
  * when one is invalid.
  */
-public class FreewayServerContainer implements ServerContainer, AutoCloseable {
+public class FreewayServerContainer extends DefaultsContainer implements ServerContainer, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FreewayServerContainer.class.getName());
 
     private final EndpointRegistry registry = new EndpointRegistry();
@@ -47,7 +47,6 @@ public class FreewayServerContainer implements ServerContainer, AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final EndpointInstances instances = new EndpointInstances();
     private volatile SessionInterceptor interceptor = SessionInterceptor.NONE;
-    private volatile ContainerDefaults defaults;
     private volatile Upgrader upgrader;
     private volatile WebSocketContainer client;
 
@@ -57,7 +56,7 @@ public class FreewayServerContainer implements ServerContainer, AutoCloseable {
     }
 
     public FreewayServerContainer(ContainerDefaults defaults, DeflateSettings deflate, EngineConfig engineConfig) {
-        this.defaults = defaults;
+        super(defaults);
         this.deflate = deflate;
         this.engineConfig = engineConfig.toBuilder().autoPong(false).build(); // sessions answer pings themselves
         this.negotiation = new HandshakeNegotiation(deflate);
@@ -167,7 +166,7 @@ public class FreewayServerContainer implements ServerContainer, AutoCloseable {
                     request.getQueryString(), request.getParameterMap(), accepted.pathParameters(),
                     request.getUserPrincipal(), accepted.subprotocol(), accepted.extensions(), transport.isSecure(),
                     openSessions.computeIfAbsent(originalOf(config), c -> ConcurrentHashMap.newKeySet()));
-            return WsSession.open(context, prepared.endpoint(), connection, deflated, transport, defaults, resources,
+            return WsSession.open(context, prepared.endpoint(), connection, deflated, transport, defaults(), resources,
                     interceptor, prepared.release());
         } catch (DeploymentException | RuntimeException | Error e) {
             prepared.discard(); // nothing opened: the instance is ours to give back
@@ -245,7 +244,7 @@ public class FreewayServerContainer implements ServerContainer, AutoCloseable {
                 LOG.log(System.Logger.Level.DEBUG, "closing " + s.getId() + " failed", e);
             }
         }
-        long deadline = System.currentTimeMillis() + defaults.closeTimeoutMillis();
+        long deadline = System.currentTimeMillis() + defaults().closeTimeoutMillis();
         while (!openSessions().isEmpty() && System.currentTimeMillis() < deadline) {
             try {
                 Thread.sleep(10);
@@ -263,46 +262,6 @@ public class FreewayServerContainer implements ServerContainer, AutoCloseable {
     }
 
     // ---- WebSocketContainer
-
-    @Override
-    public long getDefaultAsyncSendTimeout() {
-        return defaults.asyncSendTimeoutMillis();
-    }
-
-    @Override
-    public void setAsyncSendTimeout(long timeoutmillis) {
-        defaults = defaults.withAsyncSendTimeoutMillis(timeoutmillis);
-    }
-
-    @Override
-    public long getDefaultMaxSessionIdleTimeout() {
-        return defaults.maxIdleTimeoutMillis();
-    }
-
-    @Override
-    public void setDefaultMaxSessionIdleTimeout(long timeout) {
-        defaults = defaults.withMaxIdleTimeoutMillis(timeout);
-    }
-
-    @Override
-    public int getDefaultMaxBinaryMessageBufferSize() {
-        return defaults.maxBinaryMessageBufferSize();
-    }
-
-    @Override
-    public void setDefaultMaxBinaryMessageBufferSize(int max) {
-        defaults = defaults.withMaxBinaryMessageBufferSize(max);
-    }
-
-    @Override
-    public int getDefaultMaxTextMessageBufferSize() {
-        return defaults.maxTextMessageBufferSize();
-    }
-
-    @Override
-    public void setDefaultMaxTextMessageBufferSize(int max) {
-        defaults = defaults.withMaxTextMessageBufferSize(max);
-    }
 
     @Override
     public Set<Extension> getInstalledExtensions() {
