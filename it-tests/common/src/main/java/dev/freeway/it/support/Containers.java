@@ -14,4 +14,9 @@ public final class Containers {
     public static boolean tomcat() {
         return System.getProperty("arquillian.launch", "").startsWith("tomcat");
     }
+
+    /** @return whether the tests run on Tomcat 11 (with or without its WebSocket jar) */
+    public static boolean tomcat11() {
+        return System.getProperty("arquillian.launch", "").startsWith("tomcat11");
+    }
 }

@@ -18,6 +18,7 @@ public final class JettyRecorder implements Session.Listener.AutoDemanding {
 
     private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String reason;
     /** Set by the test once connected. */
     volatile Session session;
 
@@ -36,6 +37,7 @@ public final class JettyRecorder implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
+        this.reason = reason;
         closed.complete(statusCode);
     }
 
@@ -69,5 +71,10 @@ public final class JettyRecorder implements Session.Listener.AutoDemanding {
         JettyClientIT.send(c -> session.close(code, "bye", c));
         assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(code);
     }
-}
+
+    /** @return how the connection closed so far, for failure messages */
+    String closeState() {
+        return closed.isDone() ? String.valueOf(closed.handle((code, e) -> code != null ? code : e).join()) + " " + reason
+                : "nothing yet";
+    }
 }
