@@ -1,5 +1,6 @@
 package dev.freeway.it.support;
 
+import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -57,6 +58,36 @@ public final class FreewayWar {
         String archiveName = name.endsWith(".war") ? name : name + ".war";
         WebArchive war = ShrinkWrap.create(WebArchive.class, archiveName).addClasses(classes);
         return filterTomcatWebSocket(war);
+    }
+
+    /**
+     * Gives an archive a {@code WEB-INF/web.xml} that sets context parameters, which is where Freeway
+     * reads its settings ({@code dev.freeway.maxIdleTimeout} and the like) on every container. The
+     * descriptor is Servlet 6.0 (so that the EE 10 containers take it) and not metadata-complete, so
+     * that annotated servlets and listeners in the WAR are still found.
+     *
+     * @param war the archive, which must not have a web.xml yet
+     * @param parameters parameter names to values, in the order to write them
+     * @return the same archive
+     */
+    public static WebArchive contextParams(WebArchive war, Map<String, String> parameters) {
+        StringBuilder xml = new StringBuilder()
+                .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"\n")
+                .append("         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n")
+                .append("         xsi:schemaLocation=\"https://jakarta.ee/xml/ns/jakartaee ")
+                .append("https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd\"\n")
+                .append("         version=\"6.0\" metadata-complete=\"false\">\n");
+        parameters.forEach((name, value) -> xml.append("  <context-param>\n")
+                .append("    <param-name>").append(escape(name)).append("</param-name>\n")
+                .append("    <param-value>").append(escape(value)).append("</param-value>\n")
+                .append("  </context-param>\n"));
+        xml.append("</web-app>\n");
+        return war.setWebXML(new StringAsset(xml.toString()));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /**

@@ -49,8 +49,25 @@ public final class RawHttpConnection implements AutoCloseable {
      * @throws IOException when the server cannot be reached
      */
     public static RawHttpConnection open(URL base) throws IOException {
+        return open(base, 0);
+    }
+
+    /**
+     * Connects with a small socket receive buffer, for a client that must stop reading and have the
+     * server notice soon: the kernel then buffers little on this side.
+     *
+     * @param base any URL of the server
+     * @param receiveBufferSize the {@code SO_RCVBUF} to ask for before connecting; 0 for the default
+     * @return the open connection
+     * @throws IOException when the server cannot be reached
+     */
+    public static RawHttpConnection open(URL base, int receiveBufferSize) throws IOException {
         int port = base.getPort() == -1 ? base.getDefaultPort() : base.getPort();
         Socket socket = new Socket();
+        if (receiveBufferSize > 0) {
+            // before connect: the window scale is agreed in the SYN
+            socket.setReceiveBufferSize(receiveBufferSize);
+        }
         socket.connect(new InetSocketAddress(base.getHost(), port), (int) DEFAULT_TIMEOUT.toMillis());
         socket.setSoTimeout((int) DEFAULT_TIMEOUT.toMillis());
         socket.setTcpNoDelay(true);

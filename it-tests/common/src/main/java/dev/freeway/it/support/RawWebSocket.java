@@ -50,6 +50,22 @@ public final class RawWebSocket implements AutoCloseable {
      * @throws IOException when the server does not answer 101 with the right accept key
      */
     public static RawWebSocket connect(URL base, String path, String... extraHeaders) throws IOException {
+        return connect(RawHttpConnection.open(base), base, path, extraHeaders);
+    }
+
+    /**
+     * Performs the opening handshake on a connection the test opened itself (with a small receive
+     * buffer, say); the connection is closed if the handshake fails.
+     *
+     * @param connection a fresh connection to the server of {@code base}
+     * @param base the web application's URL (the {@code @ArquillianResource} URL)
+     * @param path the endpoint path relative to it, e.g. {@code echo}
+     * @param extraHeaders further request header lines, e.g. {@code Content-Length: 0}
+     * @return the open WebSocket
+     * @throws IOException when the server does not answer 101 with the right accept key
+     */
+    public static RawWebSocket connect(RawHttpConnection connection, URL base, String path, String... extraHeaders)
+            throws IOException {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
         String key = Base64.getEncoder().encodeToString(nonce);
@@ -57,7 +73,6 @@ public final class RawWebSocket implements AutoCloseable {
                 "Sec-WebSocket-Key: " + key, "Sec-WebSocket-Version: 13"));
         headers.addAll(List.of(extraHeaders));
 
-        RawHttpConnection connection = RawHttpConnection.open(base);
         try {
             connection.sendHead("GET " + base.getPath() + path + " HTTP/1.1", headers.toArray(String[]::new));
             RawHttpConnection.ResponseHead head = connection.readHead();
@@ -116,25 +131,52 @@ public final class RawWebSocket implements AutoCloseable {
      * @throws IOException when the socket fails
      */
     public void send(boolean fin, int opcode, byte[] payload) throws IOException {
+        sendBytes(encode(fin, 0, opcode, payload, true));
+    }
+
+    /**
+     * Writes bytes as they are: a frame from {@link #encode}, part of one, or garbage.
+     *
+     * @param bytes what to write
+     * @throws IOException when the socket fails
+     */
+    public void sendBytes(byte[] bytes) throws IOException {
+        connection.output().write(bytes);
+        connection.output().flush();
+    }
+
+    /**
+     * Encodes one frame.
+     *
+     * @param fin whether this is the final frame of its message
+     * @param rsv the three RSV bits, RSV1 highest (4 marks a permessage-deflate message)
+     * @param opcode the opcode
+     * @param payload the unmasked payload
+     * @param masked whether to mask it with a random key, as a client must
+     * @return the frame's bytes
+     */
+    public static byte[] encode(boolean fin, int rsv, int opcode, byte[] payload, boolean masked) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-        frame.write((fin ? 0x80 : 0) | opcode);
+        frame.write((fin ? 0x80 : 0) | (rsv & 7) << 4 | opcode);
+        int maskBit = masked ? 0x80 : 0;
         if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
+            frame.write(maskBit | payload.length);
         } else if (payload.length < 65536) {
-            frame.write(0x80 | 126);
+            frame.write(maskBit | 126);
             frame.writeBytes(ByteBuffer.allocate(2).putShort((short) payload.length).array());
         } else {
-            frame.write(0x80 | 127);
+            frame.write(maskBit | 127);
             frame.writeBytes(ByteBuffer.allocate(8).putLong(payload.length).array());
         }
         byte[] mask = new byte[4];
-        RANDOM.nextBytes(mask);
-        frame.writeBytes(mask);
+        if (masked) {
+            RANDOM.nextBytes(mask);
+            frame.writeBytes(mask);
+        }
         for (int i = 0; i < payload.length; i++) {
             frame.write(payload[i] ^ mask[i & 3]);
         }
-        connection.output().write(frame.toByteArray());
-        connection.output().flush();
+        return frame.toByteArray();
     }
 
     /**

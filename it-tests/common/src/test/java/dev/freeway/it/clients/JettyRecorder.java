@@ -1,0 +1,80 @@
+package dev.freeway.it.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/**
+ * Records what Jetty's client receives, for {@link JettyClientIT}; demands automatically. Public,
+ * because Jetty calls listener methods through public method handles.
+ */
+public final class JettyRecorder implements Session.Listener.AutoDemanding {
+
+    private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String reason;
+    /** Set by the test once connected. */
+    volatile Session session;
+
+    @Override
+    public void onWebSocketText(String message) {
+        messages.add(message);
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        byte[] bytes = new byte[payload.remaining()];
+        payload.get(bytes);
+        messages.add(bytes);
+        callback.succeed();
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        this.reason = reason;
+        closed.complete(statusCode);
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        closed.completeExceptionally(cause);
+    }
+
+    String nextText() throws Exception {
+        Object message = next();
+        assertThat(message).isInstanceOf(String.class);
+        return (String) message;
+    }
+
+    byte[] nextBinary() throws Exception {
+        Object message = next();
+        assertThat(message).isInstanceOf(byte[].class);
+        return (byte[]) message;
+    }
+
+    private Object next() throws Exception {
+        Object message = messages.poll(10, TimeUnit.SECONDS);
+        if (message == null) {
+            throw new AssertionError("no message within 10 s");
+        }
+        return message;
+    }
+
+    /** Closes with {@code code} and checks that the server answers with the same code. */
+    void closeWith(int code) throws Exception {
+        JettyClientIT.send(c -> session.close(code, "bye", c));
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(code);
+    }
+
+    /** @return how the connection closed so far, for failure messages */
+    String closeState() {
+        return closed.isDone() ? String.valueOf(closed.handle((code, e) -> code != null ? code : e).join()) + " " + reason
+                : "nothing yet";
+    }
+}
