@@ -42,11 +42,23 @@ final class Outbound {
     private long batchBytes;
     private static final long BATCH_FLUSH_BYTES = 64 * 1024;
 
-    Outbound(Connection engine, ReentrantLock engineLock, Transport transport, SessionSettings settings) {
+    /** Told (on the executor) when a send timed out and the connection was dropped. */
+    private final java.util.function.Consumer<Throwable> connectionLost;
+
+    Outbound(Connection engine, ReentrantLock engineLock, Transport transport, SessionSettings settings,
+             java.util.function.Consumer<Throwable> connectionLost) {
         this.engine = engine;
         this.engineLock = engineLock;
         this.transport = transport;
         this.settings = settings;
+        this.connectionLost = connectionLost;
+    }
+
+    /** A send timed out: no further send can succeed, the connection is dropped, the session ends. */
+    private void dropAfterTimeout(SendTimeoutException e) {
+        fail(e);
+        transport.abort();
+        settings.executor().execute(() -> connectionLost.accept(e));
     }
 
     /**
@@ -74,6 +86,7 @@ final class Outbound {
      * must not wait.
      */
     void sendAsync(Event event, WriteCallback done) {
+        boolean claimed;
         lock.lock();
         try {
             if (failure != null) {
@@ -98,22 +111,32 @@ final class Outbound {
                         + settings.maxOutboundBytes() + "): it reads slower than the application sends"));
                 return;
             }
+            // Own the outbound side while writing, so no other thread's message can begin between
+            // the check above and the write (the engine would take ours as its continuation).
+            claimed = owner == null;
+            owner = Thread.currentThread();
         } finally {
             lock.unlock();
         }
+        Pending p;
         try {
-            Pending p = write(event, Long.MAX_VALUE, false);
-            if (p == null) {
-                done.completed(null);
-            } else {
-                p.then(done);
-                long timeout = settings.sendTimeoutMillis();
-                if (timeout > 0) {
-                    settings.scheduler().schedule(() -> p.expire(timeout, this), timeout, TimeUnit.MILLISECONDS);
-                }
-            }
+            p = write(event, Long.MAX_VALUE, false);
         } catch (RuntimeException e) {
             done.completed(e);
+            return;
+        } finally {
+            if (claimed) {
+                release(false);
+            }
+        }
+        if (p == null) {
+            done.completed(null);
+            return;
+        }
+        p.then(done);
+        long timeout = settings.sendTimeoutMillis();
+        if (timeout > 0) {
+            settings.scheduler().schedule(() -> p.expire(timeout, this), timeout, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -212,8 +235,17 @@ final class Outbound {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw timedOut(mine ? "waiting for the peer to read " + inFlight + " bytes"
-                            : "waiting for another thread to finish its message");
+                    if (!mine) {
+                        throw timedOut("waiting for another thread to finish its message");
+                    }
+                    SendTimeoutException e = timedOut("waiting for the peer to read " + inFlight + " bytes");
+                    lock.unlock(); // dropAfterTimeout takes it again through fail()
+                    try {
+                        dropAfterTimeout(e);
+                    } finally {
+                        lock.lock();
+                    }
+                    throw e;
                 }
                 changed.awaitNanos(left);
             }
@@ -371,9 +403,8 @@ final class Outbound {
                     return;
                 }
             }
-            out.fail(e);
-            out.transport.abort();
-            complete(e);
+            complete(e); // first, so the sender hears of the timeout rather than of the drop it causes
+            out.dropAfterTimeout(e);
         }
 
         void await(long deadline, Outbound out) throws IOException {
@@ -398,9 +429,8 @@ final class Outbound {
                 }
             }
             SendTimeoutException e = out.timedOut("waiting for the peer to read");
-            out.fail(e);
-            out.transport.abort();
             complete(e);
+            out.dropAfterTimeout(e);
             throw e;
         }
     }

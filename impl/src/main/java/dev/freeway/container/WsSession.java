@@ -89,7 +89,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         this.handlers = new MessageHandlers(codecs);
         ReentrantLock engineLock = new ReentrantLock();
         this.inbound = new Inbound(this, engine, engineLock, transport);
-        this.outbound = new Outbound(engine, engineLock, transport, settings);
+        this.outbound = new Outbound(engine, engineLock, transport, settings, this::onTransportError);
         this.basic = new BasicRemote(this);
         this.async = new AsyncRemote(this);
         // Per connection, the map the configurator's modifyHandshake saw (spec 3.1.5); a plain

@@ -357,8 +357,14 @@ class SessionTest {
             assertThatThrownBy(() -> h.session.getBasicRemote().sendBinary(chunk.duplicate()))
                     .isInstanceOf(SendTimeoutException.class);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(400);
-            assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
-            assertThat(h.peer.aborted).isTrue();
+            assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SendTimeoutException.class);
+            await().atMost(Duration.ofSeconds(5)).until(() -> h.peer.aborted); // dropped by the timeout's thread
+            // The dropped connection ends the session: onError hears why, onClose says 1006.
+            h.awaitClosed();
+            assertThat(h.endpoint.closes.get(0).getCloseCode().getCode()).isEqualTo(1006);
+            assertThat(h.endpoint.errors).isNotEmpty().allMatch(e -> e instanceof SendTimeoutException);
+            assertThat(h.peers).isEmpty();
         }
     }
 
