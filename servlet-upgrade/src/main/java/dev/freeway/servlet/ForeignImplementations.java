@@ -20,7 +20,17 @@ final class ForeignImplementations {
             + " (or ee10) module for the application, or set the context init parameter"
             + " org.eclipse.jetty.websocket.jakarta=false.";
 
+    private static final System.Logger LOG = System.getLogger(FreewayInitializer.class.getName());
+
     private ForeignImplementations() {
+    }
+
+    /** Logs why the application cannot start and returns the same text for the exception. */
+    static String refuse(ServletContext ctx, List<String> found) {
+        String message = "Another WebSocket implementation is active in " + ctx.getContextPath() + " beside Freeway: "
+                + found + ". Freeway stops the application rather than let both answer handshakes. " + HOW_TO;
+        LOG.log(System.Logger.Level.ERROR, message);
+        return message;
     }
 
     /** What, besides {@code ours}, looks like another WebSocket implementation in {@code ctx}. */

@@ -28,8 +28,9 @@ import java.util.Set;
  * it under {@code jakarta.websocket.server.ServerContainer} (so listeners can add endpoints even
  * when none was found), deploys the endpoints found as the spec's {@link ServerApplicationConfig}
  * rules say, maps the handshake filter ahead of every other, closes every session with 1001 when
- * the application stops, and reports loudly if the container's own WebSocket implementation is
- * running too.
+ * the application stops, and refuses to start (with an ERROR saying how to fix it) if the
+ * container's own WebSocket implementation runs in the same application: two implementations
+ * answering handshakes side by side is never what the user wants.
  */
 @HandlesTypes({ServerEndpoint.class, Endpoint.class, ServerApplicationConfig.class})
 public final class FreewayInitializer implements ServletContainerInitializer {
@@ -67,8 +68,8 @@ public final class FreewayInitializer implements ServletContainerInitializer {
                     + ": " + e.getMessage(), e);
         }
         if (!foreign.isEmpty()) {
-            LOG.log(System.Logger.Level.ERROR, "Another WebSocket implementation is active in " + ctx.getContextPath()
-                    + " beside Freeway: " + foreign + ". " + ForeignImplementations.HOW_TO);
+            container.close();
+            throw new ServletException(ForeignImplementations.refuse(ctx, foreign));
         }
         LOG.log(System.Logger.Level.INFO, "Freeway WebSocket started in ''{0}'' with {1} endpoint(s)",
                 ctx.getContextPath(), container.endpoints().size());
@@ -133,9 +134,8 @@ public final class FreewayInitializer implements ServletContainerInitializer {
             ServletContext ctx = event.getServletContext();
             List<String> foreign = ForeignImplementations.find(ctx, container, FILTER_NAME);
             if (!foreign.isEmpty()) {
-                LOG.log(System.Logger.Level.ERROR, "Another WebSocket implementation is active in " + ctx.getContextPath()
-                        + " beside Freeway: " + foreign + ". Requests may reach either. " + ForeignImplementations.HOW_TO);
-                ctx.setAttribute(ServerContainer.class.getName(), container);
+                container.close();
+                throw new IllegalStateException(ForeignImplementations.refuse(ctx, foreign));
             }
         }
 
