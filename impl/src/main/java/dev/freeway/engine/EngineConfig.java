@@ -57,7 +57,8 @@ public final class EngineConfig {
 
     /**
      * Largest received message, summed over its frames (and, under permessage-deflate, counted
-     * after inflation); larger gets close 1009.
+     * after inflation); larger gets close 1009. {@code Long.MAX_VALUE}, the default, means no
+     * limit at all: a message of many frames may then run past 2^63-1 bytes.
      */
     public long maxMessageSize() {
         return maxMessageSize;

@@ -24,6 +24,8 @@ final class FrameReader {
     private final boolean expectMasked;
     private final long maxFrameSize;
     private final long maxMessageSize;
+    /** False for the default {@code Long.MAX_VALUE}: no limit, so messages of any length pass. */
+    private final boolean messageLimited;
     private final int allowedRsv;
     private final boolean allowReservedOpcodes;
     private final MessageInflater inflater;
@@ -54,6 +56,7 @@ final class FrameReader {
         this.expectMasked = role == Role.SERVER;
         this.maxFrameSize = config.maxFrameSize();
         this.maxMessageSize = config.maxMessageSize();
+        this.messageLimited = maxMessageSize < Long.MAX_VALUE;
         this.allowedRsv = config.allowedRsv();
         this.allowReservedOpcodes = config.allowReservedOpcodes();
         this.inflater = inflater;
@@ -197,13 +200,22 @@ final class FrameReader {
             utf8.reset();
         }
         // Inflated messages are counted as they inflate; plain ones are refused from the header.
-        if (!messageCompressed && remaining > maxMessageSize - messageSize) {
+        if (!messageCompressed && messageLimited && remaining > maxMessageSize - messageSize) {
             throw new RemoteProtocolError(CloseCodes.MESSAGE_TOO_BIG, "message of " + (messageSize + remaining)
                     + " bytes or more exceeds the limit of " + maxMessageSize);
         }
         tailFed = false;
         phase = Phase.DATA;
         return new FrameBegin(opcode, rsv, remaining, fin);
+    }
+
+    /**
+     * The message's size with {@code n} more bytes, held at {@code Long.MAX_VALUE}: without a
+     * limit a message may run past 2^63-1 bytes over many frames, and must not wrap negative.
+     */
+    private long countMessageBytes(int n) {
+        long sum = messageSize + n;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     private void checkRsv(int negotiated) throws RemoteProtocolError {
@@ -259,7 +271,7 @@ final class FrameReader {
         ByteBuffer slice = in.slice(p, n);
         in.position(p + n);
         remaining -= n;
-        messageSize += n;
+        messageSize = countMessageBytes(n);
         if (messageText) {
             checkUtf8(slice);
         }
@@ -279,8 +291,8 @@ final class FrameReader {
             if (!inflater.needsInput()) {
                 ByteBuffer out = inflater.inflate();
                 if (out.hasRemaining()) {
-                    messageSize += out.remaining();
-                    if (messageSize > maxMessageSize) {
+                    messageSize = countMessageBytes(out.remaining());
+                    if (messageLimited && messageSize > maxMessageSize) {
                         throw new RemoteProtocolError(CloseCodes.MESSAGE_TOO_BIG,
                                 "message inflates to more than the limit of " + maxMessageSize + " bytes");
                     }

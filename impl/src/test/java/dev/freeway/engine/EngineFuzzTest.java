@@ -53,8 +53,10 @@ import java.util.Map;
  * class as a regression test over the inputs in
  * {@code src/test/resources/dev/freeway/engine/EngineFuzzTestInputs/connection/}; a second
  * execution ({@code fuzz}, see {@code impl/pom.xml}) sets {@code JAZZER_FUZZ=1} and fuzzes it for
- * {@code fuzz.seconds} (15 by default), keeping its corpus and any finding under
- * {@code impl/target/jazzer/}. To fuzz longer: {@code mvn -pl impl -am verify -Dfuzz.seconds=600}.
+ * {@code fuzz.seconds} (15 by default) from the fixed seed {@code fuzz.seed}, so every build fuzzes
+ * the same inputs, keeping its corpus and any finding under
+ * {@code impl/target/jazzer/}. To fuzz longer, from a new random seed each time:
+ * {@code mvn -pl impl -am verify -Dfuzz.seconds=600 -Dfuzz.seed=0}.
  * A finding fails the build and leaves the input as {@code crash-*} (or {@code timeout-*}, for an
  * input that takes over 10 s) in {@code impl/target/jazzer/}: copy it into the inputs directory
  * above so that every build checks it from then on. {@link EngineFuzzSeeds} writes the seeds.
