@@ -53,7 +53,7 @@ public final class FreewayInitializer implements ServletContainerInitializer {
         ctx.setAttribute(CONTAINER_ATTRIBUTE, container);
 
         BufferPool pool = new BufferPool(ContainerSettings.readBufferSize(ctx), 256);
-        ServletHandshake handshake = new ServletHandshake(container, pool);
+        ServletHandshake handshake = new ServletHandshake(container, pool, ConnectionUpgrades.available());
         container.setUpgrader(new ServletUpgrader(handshake));
         FilterRegistration.Dynamic filter = ctx.addFilter(FILTER_NAME, new FreewayFilter(container, handshake));
         filter.setAsyncSupported(true);

@@ -27,15 +27,17 @@ import java.util.Map;
 /**
  * The opening handshake over a Servlet request: the engine checks the request, the container
  * runs the endpoint's configurator, and then the response becomes either a 101 with an upgrade
- * to {@link FreewayUpgradeHandler}, or a rejection with a readable plain-text body.
+ * that hands the connection to the session (see {@link ConnectionUpgrades}), or a rejection with a readable plain-text body.
  */
 final class ServletHandshake {
     private final FreewayServerContainer container;
     private final BufferPool pool;
+    private final ConnectionUpgrades upgrades;
 
-    ServletHandshake(FreewayServerContainer container, BufferPool pool) {
+    ServletHandshake(FreewayServerContainer container, BufferPool pool, ConnectionUpgrades upgrades) {
         this.container = container;
         this.pool = pool;
+        this.upgrades = upgrades;
     }
 
     /** Whether {@code request} asks to become a WebSocket ({@code Upgrade: websocket}). */
@@ -82,16 +84,15 @@ final class ServletHandshake {
         for (HttpHeaders.Field f : accept.fields()) {
             resp.addHeader(f.name(), f.value());
         }
-        FreewayUpgradeHandler handler;
+        UpgradeContext context = new UpgradeContext(container, pool, session, req.isSecure(),
+                InetSocketAddress.createUnresolved(req.getRemoteAddr(), req.getRemotePort()),
+                InetSocketAddress.createUnresolved(req.getLocalAddr(), req.getLocalPort()));
         try {
-            handler = req.upgrade(FreewayUpgradeHandler.class);
+            upgrades.upgrade(req, context);
         } catch (IOException | ServletException | RuntimeException e) {
             session.discard(); // no session will ever use the endpoint instance
             throw e;
         }
-        handler.prepare(container, pool, session, req.isSecure(),
-                InetSocketAddress.createUnresolved(req.getRemoteAddr(), req.getRemotePort()),
-                InetSocketAddress.createUnresolved(req.getLocalAddr(), req.getLocalPort()));
     }
 
     private static void reject(HttpServletResponse resp, RejectConnection rejection, String message) throws IOException {

@@ -1,0 +1,38 @@
+package dev.freeway.servlet;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ways of taking over a connection, in order of preference, chosen once per web application:
+ * container-specific ones whose classes are visible here, then the portable Servlet upgrade.
+ */
+final class ConnectionUpgrades {
+    private final List<ConnectionUpgrade> ways;
+
+    private ConnectionUpgrades(List<ConnectionUpgrade> ways) {
+        this.ways = List.copyOf(ways);
+    }
+
+    /** The ways available to the web application whose class loader loaded this class. */
+    static ConnectionUpgrades available() {
+        List<ConnectionUpgrade> ways = new ArrayList<>();
+        // Container-specific ways are added here, ahead of the portable one.
+        ways.add(new ServletConnectionUpgrade());
+        return new ConnectionUpgrades(ways);
+    }
+
+    /** Takes over {@code request}'s connection the first way that applies. */
+    void upgrade(HttpServletRequest request, UpgradeContext context) throws IOException, ServletException {
+        for (ConnectionUpgrade way : ways) {
+            if (way.upgrade(request, context)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("no way to upgrade " + request.getClass().getName());
+    }
+}

@@ -1,0 +1,13 @@
+package dev.freeway.servlet;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The portable {@link ConnectionUpgrade}: {@link FreewayUpgradeHandler} over {@link ServletTransport}. */
+final class ServletConnectionUpgrade implements ConnectionUpgrade {
+    @Override
+    public boolean upgrade(HttpServletRequest request, UpgradeContext context) throws java.io.IOException,
+            jakarta.servlet.ServletException {
+        request.upgrade(FreewayUpgradeHandler.class).prepare(context);
+        return true;
+    }
+}
