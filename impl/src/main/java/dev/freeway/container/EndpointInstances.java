@@ -2,8 +2,6 @@ package dev.freeway.container;
 
 import jakarta.websocket.server.ServerEndpointConfig;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -11,14 +9,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one is installed and the configurator leaves instances to the default, else the configurator.
  *
  * <p>Whether a configurator overrides {@code getEndpointInstance} is looked up once per configurator
- * class. The map is per container: configurator classes belong to the application.
+ * class, by {@link ConfiguratorRouting}.
  */
 final class EndpointInstances {
     /** The release of instances nobody manages. */
     private static final Runnable NOTHING = () -> { };
 
-    private final Map<Class<?>, Boolean> defaultInstances = new ConcurrentHashMap<>();
+    private final ConfiguratorRouting routing;
     private volatile EndpointFactory factory;
+
+    EndpointInstances(ConfiguratorRouting routing) {
+        this.routing = routing;
+    }
 
     /**
      * An endpoint object for one connection and its release, to run exactly once.
@@ -41,7 +43,7 @@ final class EndpointInstances {
         Class<?> type = config.getEndpointClass();
         ServerEndpointConfig.Configurator configurator = config.getConfigurator();
         EndpointFactory f = factory;
-        if (f != null && (configurator == null || usesDefaultInstances(configurator.getClass()))) {
+        if (f != null && (configurator == null || routing.inheritsEndpointInstance(configurator.getClass()))) {
             EndpointInstance made = f.create(type);
             if (made != null) {
                 Object instance = made.get();
@@ -53,23 +55,7 @@ final class EndpointInstances {
                 return new Made(instance, once(made), true);
             }
         }
-        ServerEndpointConfig.Configurator c = configurator != null ? configurator : new DefaultServerConfigurator();
-        return new Made(c.getEndpointInstance(type), NOTHING, false);
-    }
-
-    /**
-     * Whether {@code type} inherits {@code getEndpointInstance} from the API's configurator (which
-     * delegates to the container default) or from Freeway's default.
-     */
-    private boolean usesDefaultInstances(Class<?> type) {
-        return defaultInstances.computeIfAbsent(type, t -> {
-            try {
-                Class<?> declaring = t.getMethod("getEndpointInstance", Class.class).getDeclaringClass();
-                return declaring == ServerEndpointConfig.Configurator.class || declaring == DefaultServerConfigurator.class;
-            } catch (NoSuchMethodException e) {
-                throw new AssertionError("every configurator has getEndpointInstance", e);
-            }
-        });
+        return new Made(routing.route(configurator).getEndpointInstance(type), NOTHING, false);
     }
 
     private static Runnable once(EndpointInstance made) {

@@ -45,7 +45,7 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
     private final EngineConfig engineConfig;
     private final HandshakeNegotiation negotiation;
     private final AtomicLong ids = new AtomicLong();
-    private final EndpointInstances instances = new EndpointInstances();
+    private final EndpointInstances instances;
     private volatile SessionInterceptor interceptor = SessionInterceptor.NONE;
     private volatile Upgrader upgrader;
     private volatile WebSocketContainer client;
@@ -59,7 +59,9 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
         super(defaults);
         this.deflate = deflate;
         this.engineConfig = engineConfig.toBuilder().autoPong(false).build(); // sessions answer pings themselves
-        this.negotiation = new HandshakeNegotiation(deflate);
+        ConfiguratorRouting routing = new ConfiguratorRouting();
+        this.negotiation = new HandshakeNegotiation(deflate, routing);
+        this.instances = new EndpointInstances(routing);
         this.resources = new ContainerResources("freeway");
     }
 

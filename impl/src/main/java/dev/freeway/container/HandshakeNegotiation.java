@@ -46,11 +46,16 @@ public final class HandshakeNegotiation {
     private final DeflateSettings deflate;
     /** The same settings enabled, for endpoints that list permessage-deflate themselves. */
     private final DeflateSettings deflateOptIn;
-    /** For configs whose getConfigurator() is null, which a hand-written config may return. */
-    private final ServerEndpointConfig.Configurator fallback = new DefaultServerConfigurator();
+    /** Which configurator code runs: see {@link ConfiguratorRouting}; also for a null configurator. */
+    private final ConfiguratorRouting routing;
 
     /** @param deflate the container's permessage-deflate policy */
     public HandshakeNegotiation(DeflateSettings deflate) {
+        this(deflate, new ConfiguratorRouting());
+    }
+
+    HandshakeNegotiation(DeflateSettings deflate, ConfiguratorRouting routing) {
+        this.routing = Objects.requireNonNull(routing, "routing");
         this.deflate = Objects.requireNonNull(deflate, "deflate");
         this.deflateOptIn = deflate.enabled() ? deflate : deflate.toBuilder().enabled(true).build();
     }
@@ -81,9 +86,9 @@ public final class HandshakeNegotiation {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(handshakeRequest, "handshakeRequest");
-        ServerEndpointConfig.Configurator configurator =
-                config.getConfigurator() != null ? config.getConfigurator() : fallback;
-        Step step = new Step(config, configurator);
+        ServerEndpointConfig.Configurator configured = config.getConfigurator();
+        ServerEndpointConfig.Configurator configurator = routing.route(configured);
+        Step step = new Step(config, configured != null ? configured : configurator);
         try {
             String origin = request.headers().first("Origin");
             if (!step.call("checkOrigin", () -> configurator.checkOrigin(origin))) {

@@ -116,6 +116,21 @@ class ContainerTest {
     }
 
     @Test
+    void aConfiguratorsInheritedMethodsNeverReachTheApisSharedDefault() throws Exception {
+        ConfiguratorRoutingTest.OnlyModifies configurator = new ConfiguratorRoutingTest.OnlyModifies();
+        container.addEndpoint(ServerEndpointConfig.Builder.create(ConfiguratorRoutingTest.Echo.class, "/routed")
+                .subprotocols(List.of("chat")).configurator(configurator).build());
+        // Origin, subprotocol, extensions and the endpoint instance come from the container's
+        // default; the API's default (which throws here) is never asked.
+        Handshake h = connect("/routed", List.of("other", "chat"), true, "Origin", "http://any.example");
+        assertThat(h.reject()).isNull();
+        assertThat(h.accept().subprotocol()).isEqualTo("chat");
+        assertThat(h.accept().extensions()).isNotEmpty();
+        assertThat(configurator.modified).isEqualTo(1);
+        assertThat(h.session().isOpen()).isTrue();
+    }
+
+    @Test
     void anAnnotatedEndpointWithPathParametersSubprotocolAndConfigurator() throws Exception {
         Handshake h = connect("/chat/blue?user=ann", List.of("chat.v1", "chat.v2"), false, "Origin", "http://good.example");
         assertThat(h.accept().subprotocol()).isEqualTo("chat.v1"); // the client's order decides
