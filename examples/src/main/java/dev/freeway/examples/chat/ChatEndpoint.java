@@ -1,30 +1,31 @@
 package dev.freeway.examples.chat;
 
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
-import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 /**
  * {@code /chat/{room}?name=alice}: every text message is broadcast to the room as
  * {@code "alice: text"}, with a line when someone joins or leaves.
  *
- * <p>The endpoint only routes callbacks to the connection's {@link ChatMember}. With Freeway's
- * CDI module the member is injected ({@code @Inject ChatMember member;}) instead of being created
- * in {@link #open}.
+ * <p>A CDI bean, made per connection by Freeway's CDI module. It only routes callbacks to the
+ * connection's {@link ChatMember}, a {@code @WebSocketSessionScoped} bean: the injected proxy
+ * reaches this connection's member in every callback, and the member knows its own session.
  */
+@Dependent
 @ServerEndpoint("/chat/{room}")
 public class ChatEndpoint {
     /** Chat lines are short; a larger message closes the connection with 1009. */
     public static final int MAX_LINE = 64 * 1024;
 
-    /** One endpoint instance per connection (the default configurator), so one member each. */
-    private ChatMember member;
+    @Inject
+    ChatMember member;
 
     @OnOpen
-    public void open(Session session) {
-        member = new ChatMember(session);
+    public void open() {
         member.joined();
     }
 
@@ -35,8 +36,6 @@ public class ChatEndpoint {
 
     @OnClose
     public void close() {
-        if (member != null) {
-            member.left();
-        }
+        member.left();
     }
 }

@@ -1,5 +1,8 @@
 package dev.freeway.examples.chat;
 
+import dev.freeway.cdi.WebSocketSessionScoped;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 
 import java.util.List;
@@ -8,19 +11,22 @@ import java.util.List;
  * One connection's part in the chat: its name (the {@code name} query parameter, or a guest
  * name) and what it says.
  *
- * <p>This is the per-connection state that Freeway's CDI module scopes: there it is a
- * {@code @WebSocketSessionScoped} bean whose {@code Session} is injected, rather than passed to
- * the constructor as here.
+ * <p>Scoped to the WebSocket session: CDI makes one per connection on first use and destroys it
+ * when the connection closes, whatever closes it. The {@link Session} is injected: it is the
+ * session of the connection whose callback is running.
  */
+@WebSocketSessionScoped
 public class ChatMember {
     static final int MAX_NAME_LENGTH = 32;
 
-    private final Session session;
-    private final String name;
+    @Inject
+    Session session;
 
-    public ChatMember(Session session) {
-        this.session = session;
-        this.name = nameOf(session);
+    private String name;
+
+    @PostConstruct
+    void named() {
+        name = nameOf(session);
     }
 
     public String name() {

@@ -2,6 +2,7 @@ package dev.freeway.examples.launcher;
 
 import jakarta.websocket.server.ServerContainer;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
+import org.eclipse.jetty.util.ClassMatcher;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Jetty;
@@ -38,6 +39,10 @@ final class JettyDemoServer implements DemoServer {
         // A web application that fails to start (an endpoint Freeway cannot deploy) must stop
         // the launcher rather than leave a server answering 503.
         webapp.setThrowUnavailableOnStartupException(true);
+        // The launcher's jar carries Tomcat too. A stand-alone Jetty has none, and the WAR's
+        // Weld must not see it either: Weld would take Jetty for Tomcat and fail to start.
+        webapp.addHiddenClassMatcher(new ClassMatcher("org.apache.catalina.", "org.apache.tomcat.",
+                "org.apache.coyote.", "org.apache.naming.", "org.apache.juli."));
         server.setHandler(webapp);
         try {
             server.start();
