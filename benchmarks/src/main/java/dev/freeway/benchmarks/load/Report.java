@@ -1,0 +1,186 @@
+package dev.freeway.benchmarks.load;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** {@code RESULTS.md}: per scenario, each server's median and spread, and Freeway's ratio to the best peer. */
+final class Report {
+    private Report() {
+    }
+
+    static String markdown(Settings s, List<Result> results, String header) {
+        StringBuilder md = new StringBuilder(header);
+        md.append("\n## Freeway against the best peer (medians; > 1 is better for Freeway)\n\n");
+        md.append("| scenario | metric | best peer | Freeway on Tomcat | Freeway on Jetty |\n|---|---|---|---:|---:|\n");
+        for (String scenario : s.scenarios()) {
+            Scenarios.Spec spec = Scenarios.spec(scenario);
+            Optional<ServerKind> best = bestPeer(results, s, spec);
+            md.append("| ").append(scenario).append(" | ").append(spec.primary()).append(higher(spec)).append(" | ")
+                    .append(best.map(ServerKind::label).orElse("none finished")).append(" | ")
+                    .append(ratio(results, spec, ServerKind.FREEWAY_TOMCAT, best)).append(" | ")
+                    .append(ratio(results, spec, ServerKind.FREEWAY_JETTY, best)).append(" |\n");
+        }
+        for (String scenario : s.scenarios()) {
+            Scenarios.Spec spec = Scenarios.spec(scenario);
+            md.append("\n## ").append(spec.title()).append(" (`").append(scenario).append("`)\n\n");
+            List<String> metrics = metricNames(results, scenario);
+            md.append("| server | ").append(spec.primary()).append(higher(spec)).append(" median | min – max | rounds ok |");
+            for (String metric : metrics) {
+                if (!metric.equals(spec.primary())) {
+                    md.append(' ').append(metric).append(" |");
+                }
+            }
+            md.append("\n|---|---:|---:|---:|").append("---:|".repeat(Math.max(0, metrics.size() - 1))).append('\n');
+            for (ServerKind kind : s.servers()) {
+                if (!Scenarios.serves(kind, scenario)) {
+                    continue;
+                }
+                List<Result> rs = of(results, scenario, kind);
+                double[] primary = values(rs, spec.primary());
+                md.append("| ").append(kind.label()).append(" | ").append(format(median(primary))).append(" | ")
+                        .append(primary.length == 0 ? "–" : format(min(primary)) + " – " + format(max(primary)))
+                        .append(" | ").append(primary.length).append('/').append(rs.size()).append(" |");
+                for (String metric : metrics) {
+                    if (!metric.equals(spec.primary())) {
+                        md.append(' ').append(format(median(values(rs, metric)))).append(" |");
+                    }
+                }
+                md.append('\n');
+            }
+            for (ServerKind kind : s.servers()) {
+                of(results, scenario, kind).stream().filter(r -> !r.ok()).map(Result::failure).distinct()
+                        .forEach(f -> md.append("\n- ").append(kind.label()).append(" failed: ").append(f));
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String higher(Scenarios.Spec spec) {
+        return spec.higherIsBetter() ? " (higher is better)" : " (lower is better)";
+    }
+
+    static Optional<ServerKind> bestPeer(List<Result> results, Settings s, Scenarios.Spec spec) {
+        ServerKind best = null;
+        double bestValue = Double.NaN;
+        for (ServerKind k : s.servers()) {
+            double v = median(values(of(results, spec.name(), k), spec.primary()));
+            if (k.role() != ServerKind.Role.PEER || Double.isNaN(v)) {
+                continue;
+            }
+            if (best == null || (spec.higherIsBetter() ? v > bestValue : v < bestValue)) {
+                best = k;
+                bestValue = v;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static String ratio(List<Result> results, Scenarios.Spec spec, ServerKind freeway, Optional<ServerKind> best) {
+        double f = median(values(of(results, spec.name(), freeway), spec.primary()));
+        if (Double.isNaN(f)) {
+            return "did not finish";
+        }
+        if (best.isEmpty()) {
+            return "only Freeway finished";
+        }
+        double b = median(values(of(results, spec.name(), best.get()), spec.primary()));
+        return String.format(Locale.ROOT, "%.2f", spec.higherIsBetter() ? f / b : b / f);
+    }
+
+    static List<Result> of(List<Result> results, String scenario, ServerKind kind) {
+        return results.stream().filter(r -> r.scenario().equals(scenario) && r.server() == kind).toList();
+    }
+
+    static double[] values(List<Result> rs, String metric) {
+        return rs.stream().filter(Result::ok).map(r -> r.metrics().get(metric)).filter(v -> v != null && !v.isNaN())
+                .mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static List<String> metricNames(List<Result> results, String scenario) {
+        TreeSet<String> seen = new TreeSet<>();
+        List<String> ordered = new ArrayList<>();
+        for (Result r : results) {
+            if (r.scenario().equals(scenario)) {
+                for (String k : r.metrics().keySet()) {
+                    if (seen.add(k)) {
+                        ordered.add(k);
+                    }
+                }
+            }
+        }
+        return ordered;
+    }
+
+    static double median(double[] v) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(Double.NaN);
+    }
+
+    static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        if (Math.abs(v) >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** The raw figures: every result of every round. */
+    static String json(Settings s, List<Result> results, Map<String, String> environment) {
+        StringBuilder j = new StringBuilder("{\n  \"environment\": {");
+        String sep = "";
+        for (var e : environment.entrySet()) {
+            j.append(sep).append("\n    ").append(quote(e.getKey())).append(": ").append(quote(e.getValue()));
+            sep = ",";
+        }
+        j.append("\n  },\n  \"results\": [");
+        sep = "";
+        for (Result r : results) {
+            j.append(sep).append("\n    {\"scenario\": ").append(quote(r.scenario())).append(", \"server\": ")
+                    .append(quote(r.server().id())).append(", \"round\": ").append(r.round()).append(", \"failure\": ")
+                    .append(r.failure() == null ? "null" : quote(r.failure())).append(", \"metrics\": {");
+            String msep = "";
+            for (var m : r.metrics().entrySet()) {
+                j.append(msep).append(quote(m.getKey())).append(": ")
+                        .append(m.getValue().isNaN() || m.getValue().isInfinite() ? "null" : m.getValue().toString());
+                msep = ", ";
+            }
+            j.append("}}");
+            sep = ",";
+        }
+        return j.append("\n  ]\n}\n").toString();
+    }
+
+    private static String quote(String v) {
+        StringBuilder q = new StringBuilder("\"");
+        for (char c : v.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                q.append('\\').append(c);
+            } else if (c < 0x20) {
+                q.append(String.format("\\u%04x", (int) c));
+            } else {
+                q.append(c);
+            }
+        }
+        return q.append('"').toString();
+    }
+}

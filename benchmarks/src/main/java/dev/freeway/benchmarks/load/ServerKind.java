@@ -1,0 +1,103 @@
+package dev.freeway.benchmarks.load;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The servers under test, the launcher each runs, and which jars its JVM gets. */
+public enum ServerKind {
+    FREEWAY_TOMCAT("freeway-tomcat", "Freeway on Tomcat 11", Role.FREEWAY, "FreewayOnTomcat",
+            EnumSet.of(JarFamily.TOMCAT, JarFamily.FREEWAY)),
+    TOMCAT("tomcat", "Tomcat 11 WebSocket", Role.PEER, "TomcatWebSocket",
+            EnumSet.of(JarFamily.TOMCAT, JarFamily.TOMCAT_WEBSOCKET)),
+    FREEWAY_JETTY("freeway-jetty", "Freeway on Jetty 12.1", Role.FREEWAY, "FreewayOnJetty",
+            EnumSet.of(JarFamily.JETTY, JarFamily.SERVLET_API, JarFamily.FREEWAY)),
+    JETTY("jetty", "Jetty 12.1 WebSocket", Role.PEER, "JettyWebSocket",
+            EnumSet.of(JarFamily.JETTY, JarFamily.SERVLET_API, JarFamily.JETTY_WEBSOCKET)),
+    TYRUS_JETTY("tyrus-jetty", "Tyrus 2.2 on Jetty 12.1", Role.PEER, "TyrusOnJetty",
+            EnumSet.of(JarFamily.JETTY, JarFamily.SERVLET_API, JarFamily.TYRUS)),
+    BARE_TOMCAT("bare-tomcat", "bare upgrade on Tomcat 11 (ceiling)", Role.CEILING, "BareUpgradeOnTomcat",
+            EnumSet.of(JarFamily.TOMCAT));
+
+    /** What a server is in the comparison. */
+    public enum Role { FREEWAY, PEER, CEILING }
+
+    private final String id;
+    private final String label;
+    private final Role role;
+    private final String launcher;
+    private final Set<JarFamily> families;
+
+    ServerKind(String id, String label, Role role, String launcher, Set<JarFamily> families) {
+        this.id = id;
+        this.label = label;
+        this.role = role;
+        this.launcher = "dev.freeway.benchmarks.load.server." + launcher;
+        this.families = families;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The {@link dev.freeway.benchmarks.load.server.ServerLauncher} class this server's JVM runs. */
+    public String launcher() {
+        return launcher;
+    }
+
+    /** Whether this server's JVM gets {@code jar}: jars of no family go to every server. */
+    public boolean wants(Path jar) {
+        JarFamily family = JarFamily.of(jar.getFileName().toString());
+        return family == null || families.contains(family);
+    }
+
+    /** By {@link #id()}. */
+    public static ServerKind byId(String id) {
+        for (ServerKind k : values()) {
+            if (k.id.equals(id.trim().toLowerCase(Locale.ROOT))) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no server '" + id + "'; known: freeway-tomcat, tomcat, freeway-jetty, jetty, tyrus-jetty, bare-tomcat");
+    }
+
+    /** Groups of jars that only some servers may see. */
+    enum JarFamily {
+        TOMCAT, TOMCAT_WEBSOCKET, JETTY, JETTY_WEBSOCKET, TYRUS, FREEWAY, SERVLET_API, JMH;
+
+        static JarFamily of(String jar) {
+            if (jar.startsWith("tomcat-embed-websocket")) {
+                return TOMCAT_WEBSOCKET;
+            }
+            if (jar.startsWith("tomcat-")) {
+                return TOMCAT;
+            }
+            if (jar.startsWith("jetty-")) {
+                return jar.contains("websocket") ? JETTY_WEBSOCKET : JETTY;
+            }
+            if (jar.startsWith("tyrus-") || jar.startsWith("grizzly-") || jar.startsWith("jakarta.xml.bind")
+                    || jar.startsWith("jakarta.activation")) {
+                return TYRUS;
+            }
+            if (jar.startsWith("freeway-")) {
+                return FREEWAY;
+            }
+            if (jar.startsWith("jakarta.servlet-api")) {
+                return SERVLET_API; // Tomcat carries the Servlet API itself
+            }
+            if (jar.startsWith("jmh-") || jar.startsWith("jopt-") || jar.startsWith("commons-math3")) {
+                return JMH;
+            }
+            return null;
+        }
+    }
+}
