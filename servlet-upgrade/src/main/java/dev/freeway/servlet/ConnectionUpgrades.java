@@ -22,6 +22,7 @@ final class ConnectionUpgrades {
     static ConnectionUpgrades available() {
         List<ConnectionUpgrade> ways = new ArrayList<>();
         // Container-specific ways are added here, ahead of the portable one.
+        TomcatConnectionUpgrade.ifVisible(ConnectionUpgrades.class.getClassLoader()).ifPresent(ways::add);
         ways.add(new ServletConnectionUpgrade());
         return new ConnectionUpgrades(ways);
     }

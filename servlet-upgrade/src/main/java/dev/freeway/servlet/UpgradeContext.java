@@ -7,6 +7,7 @@ import dev.freeway.container.WsSession;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Everything an upgraded connection needs to open its WebSocket session, whichever way the
@@ -28,10 +29,16 @@ record UpgradeContext(FreewayServerContainer container, BufferPool pool, Prepare
      * @param abort drops the connection if the session cannot be opened
      */
     void openLater(Transport transport, Runnable abort) {
+        openLater(transport, abort, session -> { });
+    }
+
+    /** As {@link #openLater(Transport, Runnable)}, and tells {@code opened} the session once it is open. */
+    void openLater(Transport transport, Runnable abort, Consumer<WsSession> opened) {
         executor().execute(() -> {
             try {
-                WsSession opened = container.open(prepared, transport, null);
-                LOG.log(System.Logger.Level.TRACE, "session {0} opened", opened.getId());
+                WsSession session = container.open(prepared, transport, null);
+                LOG.log(System.Logger.Level.TRACE, "session {0} opened", session.getId());
+                opened.accept(session);
             } catch (Exception | LinkageError e) {
                 failed(e, abort);
             }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServletUpgradeTest {
 
     /** Collects whole messages from the JDK client. */
-    static final class Collector implements WebSocket.Listener {
+    static class Collector implements WebSocket.Listener {
         final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder text = new StringBuilder();

@@ -17,7 +17,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -39,9 +38,6 @@ class HandshakeIT {
     }
 
     @Test
-    @DisabledIf(value = "dev.freeway.it.support.Containers#tomcat", disabledReason = "Freeway bug: on Tomcat a blocking"
-            + " send from @OnOpen waits for the send timeout (30 s) and the message never arrives: onOpen runs inside"
-            + " HttpUpgradeHandler.init, before Tomcat can call onWritePossible")
     void sendsFromOnOpen() throws Exception {
         RecordingListener listener = new RecordingListener();
         WebSocket ws = JdkClient.connect(base, "greet", listener);

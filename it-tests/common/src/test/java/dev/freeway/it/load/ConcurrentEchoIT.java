@@ -21,7 +21,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -47,11 +46,6 @@ class ConcurrentEchoIT {
     }
 
     @Test
-    @DisabledIf(value = "dev.freeway.it.support.Containers#tomcat", disabledReason = "Freeway bug: on Tomcat some"
-            + " connections stop being read for good (1 or a few of 100 echoes arrive, the rest stay unread in Tomcat's"
-            + " socket buffer): ServletTransport.readOnContainerThread returns from onDataAvailable without reading"
-            + " when the session's demand takes over 100 ms, and Tomcat never calls again for bytes it already"
-            + " pulled into its own buffer")
     void everyConnectionGetsAllItsEchoesInOrder() throws Exception {
         long start = System.nanoTime();
         List<Conversation> conversations = new ArrayList<>();
