@@ -46,9 +46,6 @@ final class Inbound implements TransportListener {
 
     @Override
     public void onData(ByteBuffer data) {
-        synchronized (gate) {
-            demandPending = false;
-        }
         session.touch();
         engineLock.lock();
         try {
@@ -56,7 +53,17 @@ final class Inbound implements TransportListener {
         } finally {
             engineLock.unlock();
         }
-        drain();
+        // Only now is the demand answered, and in the same step as a running drain is told to
+        // look again: a drain deciding between the two would find the engine empty, see no
+        // demand out, and ask for another buffer while this one is unread (the transport would
+        // then reuse its array under the engine).
+        synchronized (gate) {
+            demandPending = false;
+            if (!startDraining()) {
+                return;
+            }
+        }
+        drainLoop();
     }
 
     @Override
@@ -112,12 +119,24 @@ final class Inbound implements TransportListener {
     /** Takes events until the input is used up or reading is held back; then asks for more if it may. */
     void drain() {
         synchronized (gate) {
-            if (draining) {
-                again = true;
+            if (!startDraining()) {
                 return;
             }
-            draining = true;
         }
+        drainLoop();
+    }
+
+    /** Under {@code gate}: whether this thread is now the one draining (else the drainer looks again). */
+    private boolean startDraining() {
+        if (draining) {
+            again = true;
+            return false;
+        }
+        draining = true;
+        return true;
+    }
+
+    private void drainLoop() {
         while (true) {
             boolean wantMore = takeEvents();
             synchronized (gate) {

@@ -34,7 +34,7 @@ class TomcatUpgradeTest {
     @BeforeAll
     static void start() throws Exception {
         server = EmbeddedServer.start("tomcat", EchoEndpoint.class, DigestEndpoint.class, BigEchoEndpoint.class,
-                CloseWatchEndpoint.class);
+                CloseWatchEndpoint.class, StreamDigestEndpoint.class);
         http = HttpClient.newHttpClient();
         timer = Executors.newSingleThreadScheduledExecutor();
     }
@@ -90,8 +90,18 @@ class TomcatUpgradeTest {
      */
     @Test
     void aPausedSessionResumesWithNothingLostOrReordered() throws Exception {
+        sendsAndChecksDigests("/digest");
+    }
+
+    /** The same through an {@code InputStream} handler, whose full pipe pauses mid-message. */
+    @Test
+    void aStreamHandlerGetsEveryMessageByteForByte() throws Exception {
+        sendsAndChecksDigests("/stream-digest");
+    }
+
+    private void sendsAndChecksDigests(String path) throws Exception {
         ServletUpgradeTest.Collector c = new ServletUpgradeTest.Collector();
-        WebSocket ws = connect("/digest", c);
+        WebSocket ws = connect(path, c);
         int count = 96;
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -17,7 +17,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,9 +76,6 @@ class SlowReaderIT {
     }
 
     @Test
-    @Disabled("Freeway bug: when an asynchronous send times out, its SendHandler gets IOException 'the connection"
-            + " was dropped' instead of a SendTimeoutException: Outbound.Pending.expire aborts the transport, which"
-            + " completes the pending write with that IOException before expire completes it with the timeout")
     void asyncSendToAClientThatDoesNotReadFailsWithATimeout() throws Exception {
         ProbeReport before = ProbeReport.fetch(base, "probe");
         try (RawWebSocket ws = nonReadingClient()) {
@@ -91,9 +87,6 @@ class SlowReaderIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"blocking", "async"})
-    @Disabled("Freeway bug: after a send timeout the connection is dropped (ServletTransport.abort closes the"
-            + " WebConnection) but the session never ends: no onClose, it stays in getOpenSessions, even after the"
-            + " client closes its socket on Jetty (on Tomcat a later client close ends it with 1006)")
     void sessionEndsAfterASendTimeout(String how) throws Exception {
         ProbeReport before = ProbeReport.fetch(base, "probe");
         try (RawWebSocket ws = nonReadingClient()) {

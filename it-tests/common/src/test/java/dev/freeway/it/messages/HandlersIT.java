@@ -17,7 +17,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -108,10 +107,6 @@ class HandlersIT {
     }
 
     @Test
-    @Disabled("Freeway bug: an InputStream handler intermittently reads the right number of bytes but not the bytes"
-            + " sent (SHA-256 differs); seen on Tomcat 11 (both runs) and Jetty 12.1 EE 11 (one run of three); still"
-            + " seen with the Tomcat-native takeover (TomcatUpgradeTest: a paused InputStream session, always messages"
-            + " 8 and 40 of 96), so not Tomcat's read buffer")
     void inputStreamHandlerStreamsBinaryBeyondTheBufferLimit() throws Exception {
         byte[] message = Payloads.binary(STREAMED_SIZE);
         RecordingListener listener = new RecordingListener();
