@@ -15,8 +15,10 @@ public enum ServerKind {
             EnumSet.of(JarFamily.JETTY, JarFamily.SERVLET_API, JarFamily.FREEWAY)),
     JETTY("jetty", "Jetty 12.1 WebSocket", Role.PEER, "JettyWebSocket",
             EnumSet.of(JarFamily.JETTY, JarFamily.SERVLET_API, JarFamily.JETTY_WEBSOCKET)),
+    TYRUS_TOMCAT("tyrus-tomcat", "Tyrus 2.2 on Tomcat 11", Role.PEER, "TyrusOnTomcat",
+            EnumSet.of(JarFamily.TOMCAT, JarFamily.TYRUS)),
     TYRUS_JETTY("tyrus-jetty", "Tyrus 2.2 on Jetty 12.1", Role.PEER, "TyrusOnJetty",
-            EnumSet.of(JarFamily.JETTY, JarFamily.SERVLET_API, JarFamily.TYRUS)),
+            EnumSet.of(JarFamily.JETTY, JarFamily.SERVLET_API, JarFamily.TYRUS, JarFamily.JETTY_LOGGING)),
     BARE_TOMCAT("bare-tomcat", "bare upgrade on Tomcat 11 (ceiling)", Role.CEILING, "BareUpgradeOnTomcat",
             EnumSet.of(JarFamily.TOMCAT));
 
@@ -67,12 +69,12 @@ public enum ServerKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("no server '" + id + "'; known: freeway-tomcat, tomcat, freeway-jetty, jetty, tyrus-jetty, bare-tomcat");
+        throw new IllegalArgumentException("no server '" + id + "'; known: freeway-tomcat, tomcat, freeway-jetty, jetty, tyrus-tomcat, tyrus-jetty, bare-tomcat");
     }
 
     /** Groups of jars that only some servers may see. */
     enum JarFamily {
-        TOMCAT, TOMCAT_WEBSOCKET, JETTY, JETTY_WEBSOCKET, TYRUS, FREEWAY, SERVLET_API, JMH;
+        TOMCAT, TOMCAT_WEBSOCKET, JETTY, JETTY_WEBSOCKET, JETTY_LOGGING, TYRUS, FREEWAY, SERVLET_API, JMH;
 
         static JarFamily of(String jar) {
             if (jar.startsWith("tomcat-embed-websocket")) {
@@ -80,6 +82,10 @@ public enum ServerKind {
             }
             if (jar.startsWith("tomcat-")) {
                 return TOMCAT;
+            }
+            if (jar.startsWith("jetty-slf4j-impl")) {
+                // Only Tyrus's Jetty gets a logger: its self-check names the exception Jetty logs.
+                return JETTY_LOGGING;
             }
             if (jar.startsWith("jetty-")) {
                 return jar.contains("websocket") ? JETTY_WEBSOCKET : JETTY;

@@ -49,7 +49,10 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(kind, p, log, port);
     }
 
-    /** Copies the server's output to the log until it prints {@code READY <port>}, and on in the background. */
+    /**
+     * Copies the server's output to the log until it prints {@code READY <port>}, and on in the
+     * background; {@code UNSERVABLE <why>} becomes an {@link IOException} saying why.
+     */
     private static int awaitReady(Process p, Path log) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         var writer = Files.newBufferedWriter(log);
@@ -57,6 +60,11 @@ final class ServerProcess implements AutoCloseable {
         while ((line = out.readLine()) != null) {
             writer.write(line);
             writer.newLine();
+            if (line.startsWith("UNSERVABLE ")) {
+                writer.close();
+                p.destroyForcibly();
+                throw new IOException(line.substring("UNSERVABLE ".length()));
+            }
             if (line.startsWith("READY ")) {
                 writer.flush();
                 Thread copier = new Thread(() -> copyRest(out, writer), "server-log");

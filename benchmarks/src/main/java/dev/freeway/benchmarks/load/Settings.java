@@ -33,7 +33,7 @@ record Settings(List<ServerKind> servers, List<String> scenarios, int rounds, do
         }
         boolean smoke = Boolean.parseBoolean(a.getOrDefault("smoke", "false"));
         List<ServerKind> servers = new ArrayList<>();
-        for (String s : a.getOrDefault("servers", "freeway-tomcat,tomcat,freeway-jetty,jetty,tyrus-jetty,bare-tomcat").split(",")) {
+        for (String s : a.getOrDefault("servers", "freeway-tomcat,tomcat,freeway-jetty,jetty,tyrus-tomcat,tyrus-jetty,bare-tomcat").split(",")) {
             servers.add(ServerKind.byId(s));
         }
         List<String> scenarios = List.of(a.getOrDefault("scenarios", String.join(",", Scenarios.ALL)).split(","));

@@ -2,7 +2,8 @@ package dev.freeway.benchmarks.load.server;
 
 /**
  * The entry point of a server JVM: {@code ServerMain <launcher class> <port>}. Starts the server
- * and prints {@code READY <port>} on standard output; the harness ends the process when done.
+ * and prints {@code READY <port>} on standard output (or {@code UNSERVABLE <why>} and exits when
+ * the launcher found its server cannot serve); the harness ends the process when done.
  */
 public final class ServerMain {
     private ServerMain() {
@@ -15,7 +16,16 @@ public final class ServerMain {
         }
         // Chosen once at start-up by name, so this JVM loads only the launcher's own server.
         ServerLauncher launcher = (ServerLauncher) Class.forName(args[0]).getDeclaredConstructor().newInstance();
-        int port = launcher.start(Integer.parseInt(args[1]));
+        int port;
+        try {
+            port = launcher.start(Integer.parseInt(args[1]));
+        } catch (Unservable e) {
+            // The harness reports this line against every scenario of this server.
+            System.out.println("UNSERVABLE " + e.getMessage().replace('\n', ' '));
+            System.out.flush();
+            System.exit(1);
+            return;
+        }
         System.out.println("READY " + port);
         System.out.flush();
         Thread.currentThread().join();
