@@ -76,8 +76,10 @@ class IdleTimeoutIT {
         JdkClient.connect(base, "idle?idle=200", listener);
         RecordingListener.CloseFrame close = listener.awaitClose(Duration.ofSeconds(10));
         assertThat(close.code()).isEqualTo(1001);
-        // well before the WAR's timeout would have struck
-        assertThat(millisBetween(start, close.nanoTime())).isBetween(200L, WAR_IDLE_MILLIS - 50);
+        // the session's timeout struck, not the WAR's (the reason names it: timing alone cannot
+        // tell them apart on a busy machine)
+        assertThat(close.reason()).contains("no traffic for 200 ms");
+        assertThat(millisBetween(start, close.nanoTime())).isGreaterThanOrEqualTo(200L);
     }
 
     @Test
