@@ -22,6 +22,7 @@ final class ConnectionUpgrades {
     static ConnectionUpgrades available() {
         List<ConnectionUpgrade> ways = new ArrayList<>();
         // Container-specific ways are added here, ahead of the portable one.
+        ways.add(new JettyConnectionUpgrade());
         ways.add(new ServletConnectionUpgrade());
         return new ConnectionUpgrades(ways);
     }
