@@ -70,8 +70,9 @@ class JettyNativeUpgradeTest {
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason) {
+        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
             closing.complete(statusCode + " " + reason);
+            callback.succeed();
         }
 
         @Override

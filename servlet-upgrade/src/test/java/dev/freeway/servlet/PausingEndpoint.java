@@ -7,15 +7,15 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
  * "pause" pauses reading of this session; "resume-others", sent over another connection, resumes
- * every paused session of the endpoint. Binary messages are streamed through an InputStream and
- * answered with their length and SHA-256.
+ * every paused session of the endpoint. Binary messages are answered with their length and SHA-256,
+ * taken part by part as they arrive (a partial handler: nothing buffered whole).
  */
 @ServerEndpoint("/pause")
 public class PausingEndpoint {
@@ -39,15 +39,21 @@ public class PausingEndpoint {
         return "unknown command " + command;
     }
 
+    /** The running digest of the binary message under way: one endpoint instance per connection. */
+    private final MessageDigest sha;
+    private long length;
+
+    public PausingEndpoint() throws NoSuchAlgorithmException {
+        sha = MessageDigest.getInstance("SHA-256");
+    }
+
     @OnMessage
-    public String binary(InputStream in) throws IOException, NoSuchAlgorithmException {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        byte[] chunk = new byte[8192];
-        long length = 0;
-        for (int n; (n = in.read(chunk)) != -1; ) {
-            sha.update(chunk, 0, n);
-            length += n;
+    public void binary(ByteBuffer part, boolean last, Session session) throws IOException {
+        length += part.remaining();
+        sha.update(part);
+        if (last) {
+            session.getBasicRemote().sendText(length + " " + HexFormat.of().formatHex(sha.digest()));
+            length = 0;
         }
-        return length + " " + HexFormat.of().formatHex(sha.digest());
     }
 }

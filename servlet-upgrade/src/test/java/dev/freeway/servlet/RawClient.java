@@ -48,13 +48,18 @@ final class RawClient implements AutoCloseable {
      * in the same write, and reads the 101.
      */
     static RawClient connect(int port, String path, byte[] early) throws IOException {
+        return connect(port, path, early, "");
+    }
+
+    /** As {@link #connect(int, String, byte[])}, with {@code extraHeaders} (each ending in CRLF) in the head. */
+    static RawClient connect(int port, String path, byte[] early, String extraHeaders) throws IOException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
         socket.setSoTimeout(20_000);
         RawClient client = new RawClient(socket);
         String key = Base64.getEncoder().encodeToString("freeway-raw-key!".getBytes(StandardCharsets.US_ASCII));
         String head = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n" + extraHeaders + "\r\n";
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         first.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
         first.writeBytes(early);
