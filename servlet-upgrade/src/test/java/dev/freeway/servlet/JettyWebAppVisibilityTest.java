@@ -80,6 +80,22 @@ class JettyWebAppVisibilityTest {
     }
 
     @Test
+    void theReadmesJettyWebXmlExposesTheClasses() throws Exception {
+        Path jettyWebXml = webApp.resolve("WEB-INF/jetty-ee11-web.xml");
+        Files.createDirectories(jettyWebXml.getParent());
+        // the snippet of the README's "Deploying in Jetty or Tomcat", as a stand-alone Jetty reads it
+        try (var snippet = getClass().getResourceAsStream("jetty-ee11-web.xml")) {
+            Files.copy(snippet, jettyWebXml);
+        }
+        int port = start(false);
+        try (RawClient raw = RawClient.connect(port, "/app/echo/war", new byte[0])) {
+            raw.send(RawClient.textFrame("configured in WEB-INF"));
+            assertThat(raw.read().text()).isEqualTo("war:configured in WEB-INF");
+        }
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
     void withJettysClassesHiddenFreewayWarnsOnceAndUsesTheServletUpgrade() throws Exception {
         int port = start(false);
         for (int i = 0; i < 3; i++) {
