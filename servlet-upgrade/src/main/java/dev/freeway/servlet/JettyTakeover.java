@@ -77,6 +77,9 @@ final class JettyTakeover implements ConnectionUpgrade {
     @Override
     public boolean upgrade(HttpServletRequest request, UpgradeContext context) {
         Request core = coreRequestOf(request);
+        if (core == null) {
+            return false;
+        }
         ConnectionMetaData meta = core.getConnectionMetaData();
         if (!"HTTP/1.1".equals(meta.getProtocol())) {
             return false; // no swapping of connections in HTTP/2 or 3
@@ -93,13 +96,15 @@ final class JettyTakeover implements ConnectionUpgrade {
         return true;
     }
 
+    /** The core request behind {@code request}, or null where Jetty finds none (the portable way is then taken). */
     private Request coreRequestOf(HttpServletRequest request) {
         try {
             return (Request) coreRequest.invokeExact((ServletRequest) request);
-        } catch (RuntimeException | Error e) {
+        } catch (Error e) {
             throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
+        } catch (Throwable e) { // Jetty's accessor throws IllegalStateException for requests it does not know
+            LOG.log(System.Logger.Level.DEBUG, "no Jetty core request behind " + request.getClass().getName(), e);
+            return null;
         }
     }
 }

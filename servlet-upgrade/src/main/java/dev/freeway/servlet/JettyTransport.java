@@ -119,7 +119,9 @@ final class JettyTransport implements Transport {
     @Override
     public void demand() {
         ByteBuffer head = null;
+        TransportListener l;
         synchronized (lock) {
+            l = listener;
             pool.release(leased);
             leased = null;
             if (prefilledDelivered) {
@@ -135,7 +137,7 @@ final class JettyTransport implements Transport {
         }
         if (head != null) {
             ByteBuffer data = head;
-            run(() -> listener.onData(data));
+            run(() -> l.onData(data));
         } else {
             run(this::readOnce);
         }
