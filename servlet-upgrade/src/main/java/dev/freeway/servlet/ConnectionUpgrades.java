@@ -23,6 +23,7 @@ final class ConnectionUpgrades {
         List<ConnectionUpgrade> ways = new ArrayList<>();
         // Container-specific ways are added here, ahead of the portable one.
         TomcatConnectionUpgrade.ifVisible(ConnectionUpgrades.class.getClassLoader()).ifPresent(ways::add);
+        ways.add(new JettyConnectionUpgrade());
         ways.add(new ServletConnectionUpgrade());
         return new ConnectionUpgrades(ways);
     }

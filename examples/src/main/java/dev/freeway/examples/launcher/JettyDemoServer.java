@@ -13,9 +13,20 @@ import java.util.Objects;
 /**
  * The demo WAR in embedded Jetty 12.1 (EE 11). jetty-ee11-annotations on the class path makes the
  * web application run the initializers its jars declare (Freeway's among them); Jetty's own
- * WebSocket modules are not on the class path at all.
+ * WebSocket modules are not on the class path at all. The few Jetty classes Freeway's Jetty-native
+ * connection takeover needs are exposed to the web application.
  */
 final class JettyDemoServer implements DemoServer {
+    /**
+     * The Jetty classes Freeway's Jetty-native connection takeover needs to see, as in Freeway's
+     * README (dev.freeway.servlet.JettyConnectionUpgrade.EXPOSED_CLASSES; Freeway itself is only in
+     * the WAR, not on the launcher's class path).
+     */
+    private static final String[] FREEWAY_NEEDS = {
+        "org.eclipse.jetty.io.AbstractConnection", "org.eclipse.jetty.io.Connection", "org.eclipse.jetty.io.EndPoint",
+        "org.eclipse.jetty.util.Callback", "org.eclipse.jetty.server.Request", "org.eclipse.jetty.server.ConnectionMetaData",
+    };
+
     private final Server server;
     private final ServerConnector connector;
     private final WebAppContext webapp;
@@ -43,6 +54,9 @@ final class JettyDemoServer implements DemoServer {
         // Weld must not see it either: Weld would take Jetty for Tomcat and fail to start.
         webapp.addHiddenClassMatcher(new ClassMatcher("org.apache.catalina.", "org.apache.tomcat.",
                 "org.apache.coyote.", "org.apache.naming.", "org.apache.juli."));
+        // Freeway takes WebSocket connections over through Jetty's core (Jetty's Servlet upgrade
+        // loses what browsers send after the handshake); the web application must see these classes.
+        webapp.getHiddenClassMatcher().exclude(FREEWAY_NEEDS);
         server.setHandler(webapp);
         try {
             server.start();

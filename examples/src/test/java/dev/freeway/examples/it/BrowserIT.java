@@ -24,7 +24,6 @@ class BrowserIT {
     @EnumSource(ContainerKind.class)
     void thePageEchoesAndChatsThroughFreeway(ContainerKind kind) throws Exception {
         assumeTrue(Files.isExecutable(Chromium.EXECUTABLE), "no " + Chromium.EXECUTABLE + " (apt-get install chromium)");
-        KnownIssues.assumeClientWithoutContentLengthWorksOn(kind);
         try (DemoProcess demo = DemoProcess.start(kind);
              JdkSocket listener = JdkSocket.open(demo.ws("chat/browsers?name=listener"));
              Chromium chromium = Chromium.open(demo.http());

@@ -78,7 +78,6 @@ class DemoServerIT {
     @ParameterizedTest
     @EnumSource(ContainerKind.class)
     void echoesTextAsTextAndBinaryAsBinaryUpTo16MiB(ContainerKind kind) throws Exception {
-        KnownIssues.assumeJdkClientWorksOn(kind);
         try (JdkSocket echo = JdkSocket.open(demos.get(kind).ws("echo"))) {
             for (int size : new int[] {0, 125, 70_000, 16 * MIB}) {
                 String text = "é".repeat(size / 2); // two UTF-8 bytes each
@@ -95,7 +94,6 @@ class DemoServerIT {
     @ParameterizedTest
     @EnumSource(ContainerKind.class)
     void chatBroadcastsWithinTheRoomOnly(ContainerKind kind) throws Exception {
-        KnownIssues.assumeJdkClientWorksOn(kind);
         DemoProcess demo = demos.get(kind);
         try (JdkSocket alice = JdkSocket.open(demo.ws("chat/kitchen?name=alice"))) {
             assertThat(alice.nextText()).isEqualTo("* alice joined #kitchen (1 here)");
@@ -118,7 +116,6 @@ class DemoServerIT {
     @ParameterizedTest
     @EnumSource(ContainerKind.class)
     void echoNegotiatesPermessageDeflate(ContainerKind kind) throws Exception {
-        KnownIssues.assumeClientWithoutContentLengthWorksOn(kind);
         try (FreewayClientContainer client = new FreewayClientContainer()) {
             client.setOfferPerMessageDeflate(true);
             client.setDefaultMaxTextMessageBufferSize(MIB); // the echo comes back whole
@@ -145,7 +142,6 @@ class DemoServerIT {
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("variantsOnEachContainer")
     void hashClientChecksEveryDigest(ContainerKind kind, String variant) throws Exception {
-        KnownIssues.assumeClientWithoutContentLengthWorksOn(kind);
         URI url = demos.get(kind).ws("hash/" + variant);
         HashClientProcess run = HashClientProcess.run(variant, url, "--bytes", "16m", "--quiet");
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -156,7 +152,6 @@ class DemoServerIT {
     @ParameterizedTest(name = "{1} with 64 KiB chunks on {0}")
     @MethodSource("variantsOnEachContainer")
     void hashClientChecksEveryDigestWithSmallUnits(ContainerKind kind, String variant) throws Exception {
-        KnownIssues.assumeClientWithoutContentLengthWorksOn(kind);
         URI url = demos.get(kind).ws("hash/" + variant);
         HashClientProcess run = HashClientProcess.run(variant, url, "--bytes", "2m", "--size", "64k");
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -166,7 +161,6 @@ class DemoServerIT {
     @ParameterizedTest
     @EnumSource(ContainerKind.class)
     void hashClientExitsNonZeroWhenADigestDiffers(ContainerKind kind) throws Exception {
-        KnownIssues.assumeClientWithoutContentLengthWorksOn(kind);
         // 2 MiB messages to the streaming server: its first answer covers only the first 1 MiB.
         URI url = demos.get(kind).ws("hash/stream");
         HashClientProcess run = HashClientProcess.run("message", url, "--bytes", "2m", "--size", "2m");

@@ -20,7 +20,6 @@ class StreamMemoryIT {
     @ParameterizedTest
     @EnumSource(ContainerKind.class)
     void streamsAFrameLargerThanTheHeapInConstantMemory(ContainerKind kind) throws Exception {
-        KnownIssues.assumeClientWithoutContentLengthWorksOn(kind);
         try (DemoProcess demo = DemoProcess.start(kind, "-Xmx64m")) {
             HashClientProcess run = HashClientProcess.run("stream", demo.ws("hash/stream"), "--bytes", "256m", "--quiet");
             assertThat(run.exitCode()).as(run.output()).isZero();

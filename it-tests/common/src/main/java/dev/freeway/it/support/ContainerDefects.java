@@ -15,6 +15,9 @@ public final class ContainerDefects {
      * With {@code Content-Length: 0} in the request, or for bytes that arrived together with the
      * request head, it works. Browsers and most WebSocket clients send no Content-Length; the JDK 17
      * HttpClient sends {@code Content-Length: 0}, the JDK 25 one does not. Writing always works.
+     * Freeway itself is not affected: on Jetty it takes connections over through Jetty's core
+     * ({@code dev.freeway.servlet.JettyTakeover}), so only tests of a plain {@code HttpUpgradeHandler}
+     * (the proofs, and their canary) look at this defect.
      */
     public static final String UPGRADE_INPUT_EOF = "freeway.it.defect.upgrade-input-eof";
 

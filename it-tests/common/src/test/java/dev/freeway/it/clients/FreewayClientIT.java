@@ -10,19 +10,16 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Freeway's own client container ({@link FreewayClient}, loaded in a class loader of its own) against
- * Freeway's server. Skipped on Jetty 12.1: Freeway's client sends no {@code Content-Length} in the
- * handshake (and lets no configurator add one), so the container ends the upgraded input at once.
+ * Freeway's server. Freeway's client sends no {@code Content-Length} in the handshake, which Jetty's
+ * Servlet upgrade cannot serve ({@link ContainerDefects#UPGRADE_INPUT_EOF}); Freeway's server takes
+ * Jetty connections over through Jetty's core, so this runs on Jetty too.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@DisabledIfSystemProperty(named = ContainerDefects.UPGRADE_INPUT_EOF, matches = "true",
-        disabledReason = "Freeway's client sends no Content-Length and the container ends the upgraded input at once;"
-                + " see ContainerDefects")
 class FreewayClientIT extends JakartaClientTests {
 
     private static WebSocketContainer container;

@@ -66,10 +66,16 @@ public final class JettyRecorder implements Session.Listener.AutoDemanding {
         return message;
     }
 
-    /** Closes with {@code code} and checks that the server answers with the same code. */
+    /**
+     * Closes with {@code code} and checks that the server answers with the same code. The close's
+     * own callback is not awaited: Jetty's client aborts the connection as soon as the server's
+     * answer arrives, and fails that callback with ClosedChannelException if its flusher had not yet
+     * reported the close frame written (a race a fast server wins now and then). The answer shows
+     * that the close was sent.
+     */
     void closeWith(int code) throws Exception {
-        JettyClientIT.send(c -> session.close(code, "bye", c));
-        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(code);
+        session.close(code, "bye", Callback.NOOP);
+        assertThat(closed.get(10, TimeUnit.SECONDS)).as("closed: %s", closeState()).isEqualTo(code);
     }
 
     /** @return how the connection closed so far, for failure messages */

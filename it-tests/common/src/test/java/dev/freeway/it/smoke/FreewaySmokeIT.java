@@ -2,7 +2,6 @@ package dev.freeway.it.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.freeway.it.support.ContainerDefects;
 import dev.freeway.it.support.FreewayWar;
 import dev.freeway.it.support.RawWebSocket;
 import java.net.URL;
@@ -12,7 +11,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -32,8 +30,6 @@ class FreewaySmokeIT {
     }
 
     @Test
-    @DisabledIfSystemProperty(named = ContainerDefects.UPGRADE_INPUT_EOF, matches = "true",
-            disabledReason = "the container ends the upgraded input at once; see ContainerDefects")
     void echoesAndClosesAsBrowsersConnect() throws Exception {
         try (RawWebSocket ws = RawWebSocket.connect(base, "echo")) {
             echoAndClose(ws);

@@ -25,6 +25,9 @@ public class Jetty12Ee10Container extends AbstractJettyContainer {
         // a failing ServletContainerInitializer or listener must fail deploy(), as on a real server,
         // not leave an unavailable context behind
         webApp.setThrowUnavailableOnStartupException(true);
+        // Freeway takes over WebSocket connections through Jetty's core (its Servlet upgrade loses
+        // the input of handshakes without Content-Length); the few classes it needs are exposed
+        FreewayJettyClasses.exposeTo(webApp.getHiddenClassMatcher());
         return webApp;
     }
 

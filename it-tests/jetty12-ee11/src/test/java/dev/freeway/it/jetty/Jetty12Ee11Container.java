@@ -25,6 +25,9 @@ public class Jetty12Ee11Container extends AbstractJettyContainer {
         // a failing ServletContainerInitializer or listener must fail deploy(), as on a real server,
         // not leave an unavailable context behind
         webApp.setThrowUnavailableOnStartupException(true);
+        // Freeway takes over WebSocket connections through Jetty's core (its Servlet upgrade loses
+        // the input of handshakes without Content-Length); the few classes it needs are exposed
+        FreewayJettyClasses.exposeTo(webApp.getHiddenClassMatcher());
         // The CDI API is on this class path only because jetty-ee11-annotations brings it; a Jetty
         // distribution without its cdi module has none, and a WAR with its own CDI (Weld in
         // WEB-INF/lib) uses its own copy, whose CDI.current() finds the WAR's provider.
