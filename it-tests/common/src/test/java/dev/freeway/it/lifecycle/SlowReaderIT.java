@@ -28,9 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * timeout, asynchronous sends are refused once the outbound limit is reached (memory stays
  * bounded, whatever the application does) and time out, and either way the session is closed
  * and gone. The client is a raw socket with a small receive buffer that never reads.
- *
- * <p>The probe's {@code open} count is not asserted here while the session-end bug is open: the
- * sessions these tests leave behind stay open.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
