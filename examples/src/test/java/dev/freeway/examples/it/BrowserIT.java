@@ -23,6 +23,11 @@ class BrowserIT {
     @ParameterizedTest
     @EnumSource(ContainerKind.class)
     void thePageEchoesAndChatsThroughFreeway(ContainerKind kind) throws Exception {
+        // CI installs Chromium (.ci/run), so there a missing browser is a failure, not a skip.
+        boolean ci = "true".equals(System.getenv("CI"));
+        if (ci) {
+            assertThat(Chromium.EXECUTABLE).as("Chromium for the browser test (.ci/run installs it)").isExecutable();
+        }
         assumeTrue(Files.isExecutable(Chromium.EXECUTABLE), "no " + Chromium.EXECUTABLE + " (apt-get install chromium)");
         try (DemoProcess demo = DemoProcess.start(kind);
              JdkSocket listener = JdkSocket.open(demo.ws("chat/browsers?name=listener"));
