@@ -24,7 +24,7 @@ final class GrowingBuffer {
             int grown = Math.max(Math.max(INITIAL, bytes.length * 2), size + n);
             bytes = Arrays.copyOf(bytes, grown);
         }
-        chunk.duplicate().get(bytes, size, n);
+        chunk.get(chunk.position(), bytes, size, n);
         size += n;
     }
 

@@ -173,7 +173,7 @@ final class FrameWriter {
         if (masked || n <= COALESCE_LIMIT) {
             byte[] out = new byte[headerSize + n];
             int at = FrameHeaders.write(out, 0, fin, rsv, opcode, n, masked, key);
-            payload.duplicate().get(out, at, n);
+            payload.get(payload.position(), out, at, n);
             if (masked) {
                 Masking.maskInPlace(out, at, at + n, key);
             }

@@ -32,6 +32,8 @@ public final class MessageDeflater {
 
     private Deflater deflater;
     private byte[] scratch;
+    /** Reused for every frame: its spill array is dropped after each, so it holds no memory. */
+    private Output output;
     private boolean midMessage;
     private boolean closed;
 
@@ -99,6 +101,7 @@ public final class MessageDeflater {
             deflater = null;
         }
         scratch = null;
+        output = null;
         midMessage = false;
     }
 
@@ -109,6 +112,7 @@ public final class MessageDeflater {
         if (deflater == null) {
             deflater = new Deflater(level, true);
             scratch = new byte[SCRATCH_SIZE];
+            output = new Output(scratch);
         }
     }
 
@@ -118,7 +122,8 @@ public final class MessageDeflater {
      * sizing it from the input would hold far more memory than compressible data needs.
      */
     private ByteBuffer flush(boolean finalFrame) {
-        Output out = new Output(scratch);
+        Output out = output;
+        out.clear();
         while (true) {
             int room = out.room();
             if (room < MIN_FLUSH_ROOM) {
@@ -165,6 +170,13 @@ public final class MessageDeflater {
             this.scratch = scratch;
         }
 
+        /** Empty for the next frame; a large frame's spill array is not kept for the connection. */
+        void clear() {
+            scratchLength = 0;
+            spilled = null;
+            spilledLength = 0;
+        }
+
         int room() {
             return scratch.length - scratchLength;
         }
@@ -203,7 +215,7 @@ public final class MessageDeflater {
             return at(end - 4) == 0 && at(end - 3) == 0 && at(end - 2) == (byte) 0xff && at(end - 1) == (byte) 0xff;
         }
 
-        /** The first {@code length} bytes, in a new array of exactly that size. */
+        /** The first {@code length} bytes, in a new array of exactly that size; then empty. */
         ByteBuffer result(int length) {
             byte[] bytes = new byte[length];
             int fromSpilled = Math.min(length, spilledLength);
@@ -211,6 +223,7 @@ public final class MessageDeflater {
                 System.arraycopy(spilled, 0, bytes, 0, fromSpilled);
             }
             System.arraycopy(scratch, 0, bytes, fromSpilled, length - fromSpilled);
+            clear();
             return ByteBuffer.wrap(bytes);
         }
     }
