@@ -26,6 +26,8 @@ public final class MessageDeflater {
     /** zlib's advice: more than 6 bytes of room per sync-flushing call, or flush markers repeat. */
     private static final int MIN_FLUSH_ROOM = 8;
     private static final int TAIL_LENGTH = 4;
+    /** Free bytes in front of every result: the longest frame header (masked, 64-bit length). */
+    public static final int HEADER_ROOM = FrameHeaders.MAX_LENGTH;
 
     private final int level;
     private final boolean resetAfterMessage;
@@ -57,7 +59,9 @@ public final class MessageDeflater {
      *
      * @param payload    the frame's uncompressed payload; may be empty
      * @param finalFrame whether the frame ends its message (FIN set)
-     * @return a new buffer, owned by the caller, holding the payload to send
+     * @return a new buffer, owned by the caller, holding the payload to send; its array has
+     *         {@link #HEADER_ROOM} free bytes before its position, so a frame header can be
+     *         written in front of the payload instead of copying it behind one
      * @throws IllegalStateException after {@link #release()} closed the deflater for good
      */
     public ByteBuffer compress(ByteBuffer payload, boolean finalFrame) {
@@ -154,7 +158,8 @@ public final class MessageDeflater {
             deflater.reset();
         }
         if (length == 0) {
-            return ByteBuffer.wrap(new byte[] {0});
+            // The array is zeroed: its one payload byte is already the 0x00 octet.
+            return ByteBuffer.wrap(new byte[HEADER_ROOM + 1], HEADER_ROOM, 1);
         }
         return out.result(length);
     }
@@ -215,16 +220,16 @@ public final class MessageDeflater {
             return at(end - 4) == 0 && at(end - 3) == 0 && at(end - 2) == (byte) 0xff && at(end - 1) == (byte) 0xff;
         }
 
-        /** The first {@code length} bytes, in a new array of exactly that size; then empty. */
+        /** The first {@code length} bytes, after {@link #HEADER_ROOM} free ones in a new array; then empty. */
         ByteBuffer result(int length) {
-            byte[] bytes = new byte[length];
+            byte[] bytes = new byte[HEADER_ROOM + length];
             int fromSpilled = Math.min(length, spilledLength);
             if (fromSpilled > 0) {
-                System.arraycopy(spilled, 0, bytes, 0, fromSpilled);
+                System.arraycopy(spilled, 0, bytes, HEADER_ROOM, fromSpilled);
             }
-            System.arraycopy(scratch, 0, bytes, fromSpilled, length - fromSpilled);
+            System.arraycopy(scratch, 0, bytes, HEADER_ROOM + fromSpilled, length - fromSpilled);
             clear();
-            return ByteBuffer.wrap(bytes);
+            return ByteBuffer.wrap(bytes, HEADER_ROOM, length);
         }
     }
 }
