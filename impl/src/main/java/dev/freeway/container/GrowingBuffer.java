@@ -21,10 +21,12 @@ final class GrowingBuffer {
     void append(ByteBuffer chunk) {
         int n = chunk.remaining();
         if (size + n > bytes.length) {
-            int grown = Math.max(Math.max(INITIAL, bytes.length * 2), size + n);
+            // The first chunk is often the whole message (an inflated one, whose end comes in an
+            // empty chunk): an array of exactly its size is then the message, with nothing to trim.
+            int grown = size == 0 && n > 0 ? n : Math.max(Math.max(INITIAL, bytes.length * 2), size + n);
             bytes = Arrays.copyOf(bytes, grown);
         }
-        chunk.duplicate().get(bytes, size, n);
+        chunk.get(chunk.position(), bytes, size, n);
         size += n;
     }
 

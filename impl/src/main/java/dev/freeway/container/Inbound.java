@@ -168,9 +168,11 @@ final class Inbound implements TransportListener {
                 }
             }
             Event event;
+            boolean owes;
             engineLock.lock();
             try {
                 event = engine.nextEvent();
+                owes = engine.hasPendingOutput();
             } catch (RemoteProtocolError error) {
                 engineLock.unlock();
                 stop();
@@ -182,7 +184,10 @@ final class Inbound implements TransportListener {
                     engineLock.unlock();
                 }
             }
-            session.outbound().flushOwed();
+            if (owes) {
+                // Only then: taking the engine lock again for nothing, event after event, costs.
+                session.outbound().flushOwed();
+            }
             if (event == null) {
                 return true;
             }

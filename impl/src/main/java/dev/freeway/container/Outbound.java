@@ -37,7 +37,8 @@ final class Outbound {
     private long inFlight;
     private Throwable failure;
 
-    private boolean batching;
+    /** Read on every send, so without the lock. */
+    private volatile boolean batching;
     private final List<ByteBuffer> batch = new ArrayList<>();
     private long batchBytes;
     private static final long BATCH_FLUSH_BYTES = 64 * 1024;
@@ -154,24 +155,14 @@ final class Outbound {
     }
 
     void setBatching(boolean on) throws IOException {
-        lock.lock();
-        try {
-            batching = on;
-        } finally {
-            lock.unlock();
-        }
+        batching = on;
         if (!on) {
             flushBatch();
         }
     }
 
     boolean isBatching() {
-        lock.lock();
-        try {
-            return batching;
-        } finally {
-            lock.unlock();
-        }
+        return batching;
     }
 
     /** Writes out what batching held back. */
@@ -277,14 +268,7 @@ final class Outbound {
         engineLock.lock();
         try {
             ByteBuffer[] bytes = engine.send(event);
-            lock.lock();
-            boolean batch;
-            try {
-                batch = batching && mayBatch;
-            } finally {
-                lock.unlock();
-            }
-            if (batch) {
+            if (batching && mayBatch) {
                 for (ByteBuffer b : bytes) {
                     this.batch.add(copy(b)); // the caller may reuse its buffer once we return
                     batchBytes += b.remaining();

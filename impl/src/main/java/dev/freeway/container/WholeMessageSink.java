@@ -45,28 +45,56 @@ final class WholeMessageSink implements MessageSink {
         if (refused) {
             return;
         }
+        if (data.messageFinished() && buffer.size() == 0) {
+            // The whole message in one chunk (most small messages): decode it straight from the
+            // engine's buffer, with the one copy the handler needs, instead of collecting it first.
+            Object message = text ? null : ownBytes(chunk);
+            session.callback(() -> ((MessageHandler.Whole<Object>) entry.handler())
+                    .onMessage(text ? decodeText(chunk) : decodeBinary((ByteBuffer) message)));
+            return;
+        }
         buffer.append(chunk);
         if (!data.messageFinished()) {
             return;
         }
         ByteBuffer all = buffer.take();
         // Decoding is part of the callback: decoders are application code too.
-        session.callback(() -> ((MessageHandler.Whole<Object>) entry.handler()).onMessage(decode(all)));
+        session.callback(() -> ((MessageHandler.Whole<Object>) entry.handler())
+                .onMessage(text ? decodeText(all) : decodeBinary(all)));
     }
 
-    private Object decode(ByteBuffer all) throws Exception {
-        Codecs codecs = session.codecs();
-        if (text) {
-            String s = StandardCharsets.UTF_8.decode(all).toString();
-            return entry.type() == String.class ? s : codecs.decodeText(entry.type(), s);
-        } else if (entry.type() == ByteBuffer.class) {
-            return all;
+    private Object decodeText(ByteBuffer bytes) throws Exception {
+        String s = utf8String(bytes);
+        return entry.type() == String.class ? s : session.codecs().decodeText(entry.type(), s);
+    }
+
+    /** {@code bytes} belongs to the handler from here on: the engine's buffers never reach it. */
+    private Object decodeBinary(ByteBuffer bytes) throws Exception {
+        if (entry.type() == ByteBuffer.class) {
+            return bytes;
         } else if (entry.type() == byte[].class) {
-            return all.hasArray() && all.arrayOffset() == 0 && all.array().length == all.remaining()
-                    ? all.array() : copy(all);
+            return bytes.hasArray() && bytes.arrayOffset() == 0 && bytes.position() == 0
+                    && bytes.array().length == bytes.remaining() ? bytes.array() : copy(bytes);
         } else {
-            return codecs.decodeBinary(entry.type(), all);
+            return session.codecs().decodeBinary(entry.type(), bytes);
         }
+    }
+
+    /**
+     * Already validated as UTF-8 by the engine. {@code new String} decodes a byte array in one
+     * pass (ASCII straight into the string's own bytes), where a {@code CharsetDecoder} fills a
+     * char buffer that is then copied again.
+     */
+    static String utf8String(ByteBuffer bytes) {
+        if (bytes.hasArray()) {
+            return new String(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(),
+                    StandardCharsets.UTF_8);
+        }
+        return new String(copy(bytes), StandardCharsets.UTF_8);
+    }
+
+    private static ByteBuffer ownBytes(ByteBuffer chunk) {
+        return ByteBuffer.wrap(copy(chunk));
     }
 
     private void check(long more) {
@@ -83,7 +111,7 @@ final class WholeMessageSink implements MessageSink {
 
     private static byte[] copy(ByteBuffer b) {
         byte[] out = new byte[b.remaining()];
-        b.duplicate().get(out);
+        b.get(b.position(), out);
         return out;
     }
 }

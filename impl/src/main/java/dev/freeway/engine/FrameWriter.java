@@ -66,12 +66,13 @@ final class FrameWriter {
         if (newMessage) {
             messageCompressed = deflater != null;
         }
-        int rsv = 0;
+        ByteBuffer[] out;
         if (messageCompressed) {
-            payload = deflater.compress(payload, data.messageFinished());
-            rsv = newMessage ? 4 : 0;
+            ByteBuffer compressed = deflater.compress(payload, data.messageFinished());
+            out = frameInFront(data.messageFinished(), newMessage ? 4 : 0, opcode, compressed);
+        } else {
+            out = frame(data.messageFinished(), 0, opcode, payload);
         }
-        ByteBuffer[] out = frame(data.messageFinished(), rsv, opcode, payload);
         endOfFrame(data.messageFinished());
         return out;
     }
@@ -173,7 +174,7 @@ final class FrameWriter {
         if (masked || n <= COALESCE_LIMIT) {
             byte[] out = new byte[headerSize + n];
             int at = FrameHeaders.write(out, 0, fin, rsv, opcode, n, masked, key);
-            payload.duplicate().get(out, at, n);
+            payload.get(payload.position(), out, at, n);
             if (masked) {
                 Masking.maskInPlace(out, at, at + n, key);
             }
@@ -182,6 +183,24 @@ final class FrameWriter {
         byte[] header = new byte[headerSize];
         FrameHeaders.write(header, 0, fin, rsv, opcode, n, false, 0);
         return new ByteBuffer[] {ByteBuffer.wrap(header), payload.duplicate()};
+    }
+
+    /**
+     * A frame around a payload we own that has {@link MessageDeflater#HEADER_ROOM} free bytes in
+     * front of it (a deflater's output): the header goes there and the frame is one buffer, with
+     * no copy of the payload at any size.
+     */
+    private ByteBuffer[] frameInFront(boolean fin, int rsv, int opcode, ByteBuffer payload) {
+        int n = payload.remaining();
+        int key = masked ? ThreadLocalRandom.current().nextInt() : 0;
+        int payloadAt = payload.arrayOffset() + payload.position();
+        int start = payloadAt - FrameHeaders.size(n, masked);
+        byte[] bytes = payload.array();
+        FrameHeaders.write(bytes, start, fin, rsv, opcode, n, masked, key);
+        if (masked) {
+            Masking.maskInPlace(bytes, payloadAt, payloadAt + n, key);
+        }
+        return new ByteBuffer[] {ByteBuffer.wrap(bytes, start, payloadAt + n - start)};
     }
 
     /**

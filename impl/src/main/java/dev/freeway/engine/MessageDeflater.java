@@ -26,12 +26,16 @@ public final class MessageDeflater {
     /** zlib's advice: more than 6 bytes of room per sync-flushing call, or flush markers repeat. */
     private static final int MIN_FLUSH_ROOM = 8;
     private static final int TAIL_LENGTH = 4;
+    /** Free bytes in front of every result: the longest frame header (masked, 64-bit length). */
+    public static final int HEADER_ROOM = FrameHeaders.MAX_LENGTH;
 
     private final int level;
     private final boolean resetAfterMessage;
 
     private Deflater deflater;
     private byte[] scratch;
+    /** Reused for every frame: its spill array is dropped after each, so it holds no memory. */
+    private Output output;
     private boolean midMessage;
     private boolean closed;
 
@@ -55,7 +59,9 @@ public final class MessageDeflater {
      *
      * @param payload    the frame's uncompressed payload; may be empty
      * @param finalFrame whether the frame ends its message (FIN set)
-     * @return a new buffer, owned by the caller, holding the payload to send
+     * @return a new buffer, owned by the caller, holding the payload to send; its array has
+     *         {@link #HEADER_ROOM} free bytes before its position, so a frame header can be
+     *         written in front of the payload instead of copying it behind one
      * @throws IllegalStateException after {@link #release()} closed the deflater for good
      */
     public ByteBuffer compress(ByteBuffer payload, boolean finalFrame) {
@@ -99,6 +105,7 @@ public final class MessageDeflater {
             deflater = null;
         }
         scratch = null;
+        output = null;
         midMessage = false;
     }
 
@@ -109,6 +116,7 @@ public final class MessageDeflater {
         if (deflater == null) {
             deflater = new Deflater(level, true);
             scratch = new byte[SCRATCH_SIZE];
+            output = new Output(scratch);
         }
     }
 
@@ -118,7 +126,8 @@ public final class MessageDeflater {
      * sizing it from the input would hold far more memory than compressible data needs.
      */
     private ByteBuffer flush(boolean finalFrame) {
-        Output out = new Output(scratch);
+        Output out = output;
+        out.clear();
         while (true) {
             int room = out.room();
             if (room < MIN_FLUSH_ROOM) {
@@ -149,7 +158,8 @@ public final class MessageDeflater {
             deflater.reset();
         }
         if (length == 0) {
-            return ByteBuffer.wrap(new byte[] {0});
+            // The array is zeroed: its one payload byte is already the 0x00 octet.
+            return ByteBuffer.wrap(new byte[HEADER_ROOM + 1], HEADER_ROOM, 1);
         }
         return out.result(length);
     }
@@ -163,6 +173,13 @@ public final class MessageDeflater {
 
         Output(byte[] scratch) {
             this.scratch = scratch;
+        }
+
+        /** Empty for the next frame; a large frame's spill array is not kept for the connection. */
+        void clear() {
+            scratchLength = 0;
+            spilled = null;
+            spilledLength = 0;
         }
 
         int room() {
@@ -203,15 +220,16 @@ public final class MessageDeflater {
             return at(end - 4) == 0 && at(end - 3) == 0 && at(end - 2) == (byte) 0xff && at(end - 1) == (byte) 0xff;
         }
 
-        /** The first {@code length} bytes, in a new array of exactly that size. */
+        /** The first {@code length} bytes, after {@link #HEADER_ROOM} free ones in a new array; then empty. */
         ByteBuffer result(int length) {
-            byte[] bytes = new byte[length];
+            byte[] bytes = new byte[HEADER_ROOM + length];
             int fromSpilled = Math.min(length, spilledLength);
             if (fromSpilled > 0) {
-                System.arraycopy(spilled, 0, bytes, 0, fromSpilled);
+                System.arraycopy(spilled, 0, bytes, HEADER_ROOM, fromSpilled);
             }
-            System.arraycopy(scratch, 0, bytes, fromSpilled, length - fromSpilled);
-            return ByteBuffer.wrap(bytes);
+            System.arraycopy(scratch, 0, bytes, HEADER_ROOM + fromSpilled, length - fromSpilled);
+            clear();
+            return ByteBuffer.wrap(bytes, HEADER_ROOM, length);
         }
     }
 }

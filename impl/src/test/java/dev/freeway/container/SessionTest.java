@@ -73,6 +73,36 @@ class SessionTest {
     }
 
     @Test
+    void wholeMessagesInOneBufferAreTheHandlersOwnAfterTheTransportReusesIt() throws Exception {
+        List<Object> got = new CopyOnWriteArrayList<>();
+        try (Harness h = Harness.open(s -> {
+            s.addMessageHandler(String.class, (MessageHandler.Whole<String>) got::add);
+            s.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) got::add);
+        })) {
+            dev.freeway.engine.Connection client = dev.freeway.engine.Connection.established(
+                    dev.freeway.engine.Role.CLIENT, dev.freeway.engine.EngineConfig.defaults(), List.of());
+            java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream();
+            for (Data d : List.of(Data.text("héllo wörld", true), Data.binary(new byte[] {7, 8, 9}, true),
+                    Data.text("second", true))) {
+                for (ByteBuffer b : client.send(d)) {
+                    byte[] part = new byte[b.remaining()];
+                    b.get(part);
+                    frames.writeBytes(part);
+                }
+            }
+            byte[] wire = frames.toByteArray();
+            h.peer.feed(wire);
+            await().atMost(Duration.ofSeconds(5)).until(() -> got.size() == 3);
+            // The transport may refill its buffer as soon as it is asked for more input.
+            java.util.Arrays.fill(wire, (byte) 0x55);
+            ByteBuffer binary = (ByteBuffer) got.get(1);
+            assertThat(got.get(0)).isEqualTo("héllo wörld");
+            assertThat(hex(binary.duplicate())).isEqualTo("070809");
+            assertThat(got.get(2)).isEqualTo("second");
+        }
+    }
+
+    @Test
     void aTextMessageOverTheBufferLimitIsRefusedWith1009FromItsHeader() throws Exception {
         List<String> got = new CopyOnWriteArrayList<>();
         try (Harness h = Harness.open(s -> {

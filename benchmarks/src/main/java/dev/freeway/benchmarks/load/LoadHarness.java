@@ -68,6 +68,10 @@ public final class LoadHarness {
         }
         List<String> flags = new ArrayList<>(JVM_FLAGS);
         flags.add(smallHeap ? SMALL_HEAP : NORMAL_HEAP);
+        for (String extra : s.extraServerFlags()) {
+            // Profiling flags name one file per server JVM, so each run keeps its own recording.
+            flags.add(extra.replace("{server}", kind.id() + (smallHeap ? "-xmx64m" : "")).replace("{round}", Integer.toString(round)));
+        }
         Path log = logs.resolve(kind.id() + "-round" + round + (smallHeap ? "-xmx64m" : "") + ".log");
         ServerProcess server;
         try {

@@ -13,13 +13,16 @@ import java.util.Map;
 record Settings(List<ServerKind> servers, List<String> scenarios, int rounds, double warmupSeconds,
                 double durationSeconds, int smallConnections, int smallWindow, int kibConnections, int kibWindow,
                 int mibConnections, int idleConnections, long hashBytes, double hashTimeoutSeconds,
-                int churnSlots, Path output, Path classpathFile, Path classes, boolean smoke) {
+                int churnSlots, Path output, Path classpathFile, Path classes, boolean smoke,
+                List<String> extraServerFlags) {
 
     static final String USAGE = """
             usage: LoadHarness [--smoke] [--servers=freeway-tomcat,tomcat,...] [--scenarios=echo-64,...]
                                [--rounds=N] [--warmup=S] [--duration=S] [--connections=N] [--window=N]
                                [--idle=N] [--hash-mib=N] [--churn-slots=N] [--output=DIR]
-                               [--classpath-file=FILE] [--classes=DIR]
+                               [--classpath-file=FILE] [--classes=DIR] [--server-flags="F1 F2 ..."]
+              --server-flags: added to every server JVM, for profiling (e.g. -XX:StartFlightRecording=...);
+                              {server} and {round} in a flag become the server's id and the round
               scenarios: echo-64 echo-64k echo-4m deflate-64 idle churn hash""";
 
     static Settings parse(String... args) {
@@ -58,7 +61,8 @@ record Settings(List<ServerKind> servers, List<String> scenarios, int rounds, do
                 Path.of(a.getOrDefault("output", smoke ? "target/load-smoke" : ".")),
                 Path.of(a.getOrDefault("classpath-file", "target/load-classpath.txt")),
                 Path.of(a.getOrDefault("classes", "target/classes")),
-                smoke);
+                smoke,
+                a.containsKey("server-flags") ? List.of(a.get("server-flags").trim().split("\\s+")) : List.of());
     }
 
     private static int integer(Map<String, String> a, String name, int fallback) {
