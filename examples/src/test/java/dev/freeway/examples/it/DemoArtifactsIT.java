@@ -14,14 +14,23 @@ import org.junit.jupiter.api.Test;
 class DemoArtifactsIT {
 
     @Test
-    void theWarCarriesFreewayTheApiAndThePageAndNoContainer() throws Exception {
+    void theWarCarriesFreewayCdiTheApiAndThePageAndNoContainer() throws Exception {
         try (JarFile war = new JarFile(Artifacts.demoWar().toFile())) {
             List<String> libs = war.stream().map(ZipEntry::getName)
                     .filter(n -> n.startsWith("WEB-INF/lib/") && n.endsWith(".jar"))
                     .map(n -> n.substring("WEB-INF/lib/".length()).replaceAll("-[0-9][^-]*(-SNAPSHOT)?\\.jar$", ""))
                     .sorted().toList();
-            assertThat(libs).containsExactly("freeway-api", "freeway-impl", "freeway-servlet-upgrade",
-                    "jakarta.websocket-api", "jakarta.websocket-client-api");
+            // Freeway and the WebSocket API; freeway-cdi, Weld Servlet and the APIs Weld needs (the chat
+            // is CDI beans); no Servlet API and no container
+            assertThat(libs).containsExactly("freeway-api", "freeway-cdi", "freeway-impl", "freeway-servlet-upgrade",
+                    "jakarta.annotation-api", "jakarta.el-api", "jakarta.enterprise.cdi-api",
+                    "jakarta.enterprise.cdi-el-api", "jakarta.enterprise.lang-model", "jakarta.inject-api",
+                    "jakarta.interceptor-api", "jakarta.websocket-api", "jakarta.websocket-client-api",
+                    "jboss-classfilewriter", "jboss-logging", "weld-api", "weld-core-impl",
+                    "weld-environment-common", "weld-lite-extension-translator", "weld-servlet-core", "weld-spi",
+                    "weld-web");
+            assertThat(war.getEntry("WEB-INF/beans.xml")).isNotNull();
+            assertThat(war.getEntry("WEB-INF/jetty-ee11-web.xml")).isNotNull();
             assertThat(war.getEntry("index.html")).isNotNull();
             assertThat(war.getEntry("app.js")).isNotNull();
             assertThat(war.getEntry("WEB-INF/classes/dev/freeway/examples/hash/StreamHashEndpoint.class")).isNotNull();
