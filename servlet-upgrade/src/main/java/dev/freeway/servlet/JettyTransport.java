@@ -15,12 +15,29 @@ import java.util.concurrent.RejectedExecutionException;
  * A {@link Transport} over a Jetty {@link JettyConnection}, the Jetty-native counterpart of
  * {@link ServletTransport}.
  *
- * <p>Reading happens only while the session demands: each {@link #demand()} reads once on the
- * executor, into a buffer leased from the pool and returned at the next demand; when nothing is
- * there yet it asks Jetty for fill interest, and Jetty's {@code onFillable} only hands the read back
- * to the executor. So no session code ever runs on Jetty's threads, and a paused session leaves the
- * bytes in the socket, where TCP holds the peer back. Bytes that arrived together with the request
- * head come first, as they were handed over by Jetty.
+ * <p>Reading happens only while the session demands, one buffer per demand, leased from the pool
+ * and returned at the next demand. Which thread runs what, as in Jetty's own WebSocket
+ * implementation:
+ * <ul>
+ * <li>Jetty's {@code onFillable} reads and hands the bytes to the session on the thread Jetty called
+ *     it on. Jetty's fill callback is of the blocking kind ({@code Invocable.InvocationType.BLOCKING},
+ *     the default of {@code AbstractConnection}), so that thread is one of Jetty's pool threads,
+ *     never a selector busy selecting: the session parses, and the application's {@code @OnMessage}
+ *     runs, there, and may block (a blocking send waits for a write completion that another of
+ *     Jetty's threads brings, see {@link JettyWrites}).</li>
+ * <li>A {@link #demand()} made while that thread is still handing over data (the session asks for
+ *     more from inside {@code onData}, the usual case) only notes it: the same thread reads again
+ *     once {@code onData} has returned, in a loop, so stacks never grow and nothing is handed to
+ *     another thread. When a read finds nothing, Jetty is asked for fill interest (the only time the
+ *     selector is involved) and the thread goes back to Jetty.</li>
+ * <li>A demand from any other thread reads on that thread, in the same loop: the session demands
+ *     from elsewhere only on its executor (opening, resuming after a pause, a stream handler done
+ *     with its message), which is where the first bytes (those that came with the request head, as
+ *     Jetty handed them over) reach it. No read ever waits: if there is nothing, fill interest is
+ *     set and the thread returns.</li>
+ * <li>Failures reach the session on the executor.</li>
+ * </ul>
+ * A paused session leaves the bytes in the socket, where TCP holds the peer back.
  *
  * <p>Writing: see {@link JettyWrites}.
  */
@@ -47,6 +64,10 @@ final class JettyTransport implements Transport {
     private ByteBuffer prefilled;
     private boolean prefilledDelivered;
     private byte[] leased;
+    /** The thread in {@link #readLoop} handing data to the session, or null. */
+    private Thread delivering;
+    /** The session demanded again on the {@link #delivering} thread, which is to read once more. */
+    private boolean demandedAgain;
 
     JettyTransport(JettyConnection connection, UpgradeContext context) {
         this.connection = connection;
@@ -83,8 +104,9 @@ final class JettyTransport implements Transport {
         context.prepared().discard();
     }
 
+    /** On one of Jetty's pool threads (see the class comment): reads, and hands over, right here. */
     void fillable() {
-        run(this::readOnce);
+        readLoop();
     }
 
     void closed(Throwable cause) {
@@ -118,33 +140,68 @@ final class JettyTransport implements Transport {
 
     @Override
     public void demand() {
-        ByteBuffer head = null;
-        TransportListener l;
         synchronized (lock) {
-            l = listener;
             pool.release(leased);
             leased = null;
-            if (prefilledDelivered) {
-                prefilled = null;
-            }
             if (inputDone) {
                 return;
             }
-            if (prefilled != null) {
-                prefilledDelivered = true;
-                head = prefilled;
+            if (delivering == Thread.currentThread()) {
+                demandedAgain = true; // the loop below reads once onData has returned
+                return;
             }
         }
-        if (head != null) {
-            ByteBuffer data = head;
-            run(() -> l.onData(data));
-        } else {
-            run(this::readOnce);
+        // From a thread of the session's executor (opening, resuming): it reads on its own.
+        readLoop();
+    }
+
+    /**
+     * Hands the session one buffer per demand for as long as it demands on this thread: the
+     * prefilled bytes first, then what the endpoint has; asks Jetty for fill interest when there is
+     * nothing to read.
+     */
+    private void readLoop() {
+        Thread me = Thread.currentThread();
+        synchronized (lock) {
+            delivering = me;
+            demandedAgain = false;
+        }
+        while (true) {
+            ByteBuffer head;
+            TransportListener l;
+            synchronized (lock) {
+                if (prefilledDelivered) {
+                    prefilled = null;
+                }
+                head = prefilled;
+                prefilledDelivered = head != null;
+                l = listener;
+            }
+            ByteBuffer data = head != null ? head : fillOnce();
+            if (data == null) {
+                return; // nothing yet (fill interest is set), the end, or a failure
+            }
+            try {
+                l.onData(data);
+            } catch (RuntimeException | Error e) {
+                stopDelivering();
+                throw e;
+            }
+            synchronized (lock) {
+                if (delivering != me) {
+                    return; // another thread took over reading, on a demand from elsewhere
+                }
+                if (!demandedAgain || inputDone) {
+                    delivering = null;
+                    return;
+                }
+                demandedAgain = false;
+            }
         }
     }
 
-    /** Reads once, on the executor: hands what came to the session, or waits for Jetty's call. */
-    private void readOnce() {
+    /** Reads once without waiting: the bytes read, or null after setting fill interest, ending or failing. */
+    private ByteBuffer fillOnce() {
         byte[] buffer = pool.lease();
         ByteBuffer data = ByteBuffer.wrap(buffer);
         data.limit(0); // Jetty fills after the limit of a buffer in "flush mode"
@@ -153,27 +210,36 @@ final class JettyTransport implements Transport {
             n = connection.fill(data);
         } catch (IOException | RuntimeException e) {
             pool.release(buffer);
+            stopDelivering();
             failed(e);
-            return;
+            return null;
         }
         if (n > 0) {
-            TransportListener l;
             synchronized (lock) {
                 leased = buffer;
-                l = listener;
             }
-            l.onData(data);
-            return;
+            return data;
         }
         pool.release(buffer);
+        stopDelivering();
         if (n < 0) {
             ended();
-            return;
+            return null;
         }
         try {
             connection.fillInterested();
         } catch (RuntimeException e) { // the endpoint closed meanwhile
             failed(e);
+        }
+        return null;
+    }
+
+    /** This thread leaves the read loop (before fill interest, so Jetty's next call starts afresh). */
+    private void stopDelivering() {
+        synchronized (lock) {
+            if (delivering == Thread.currentThread()) {
+                delivering = null;
+            }
         }
     }
 

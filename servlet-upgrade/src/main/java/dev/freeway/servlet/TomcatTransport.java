@@ -22,13 +22,22 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>Reading happens only inside an {@code OPEN_READ} dispatch, so nothing else ever touches
  * Tomcat's read buffer, and only while the session demands: each read fills one buffer leased
- * from the pool, handed to the session on the executor. When the session has not demanded, the
- * dispatch returns {@code SUSPENDED}: Tomcat then neither polls the socket nor dispatches again,
- * and TCP holds the peer back. The session's next {@link #demand()} asks Tomcat for a fresh
- * {@code OPEN_READ} dispatch ({@code processSocket}), so bytes already in Tomcat's buffer, which
- * no poller would ever report, are read too. Only when a read finds nothing does the dispatch
- * return {@code UPGRADED}, which registers read interest with Tomcat's poller. A dispatch never
- * waits for anything: the session's work, blocking sends included, runs on the executor.
+ * from the pool, handed to the session right there, on the dispatching Tomcat thread, as Tomcat's
+ * own WebSocket implementation calls {@code @OnMessage} on it. The session usually demands again
+ * from inside {@code onData}; that only notes the demand, and the dispatch reads on in its loop
+ * (no new dispatch, no stack growth). When the session has not demanded by the time
+ * {@code onData} returns, the dispatch returns {@code SUSPENDED}: Tomcat then neither polls the
+ * socket nor dispatches again, and TCP holds the peer back. The session's next {@link #demand()},
+ * from another thread, asks Tomcat for a fresh {@code OPEN_READ} dispatch ({@code processSocket}),
+ * so bytes already in Tomcat's buffer, which no poller would ever report, are read too. Only when
+ * a read finds nothing does the dispatch return {@code UPGRADED}, which registers read interest
+ * with Tomcat's poller.
+ *
+ * <p>The application may block in {@code @OnMessage}, in a blocking send say: Tomcat runs no other
+ * event of this socket meanwhile (an {@code OPEN_WRITE} dispatch would wait for this one), but
+ * {@link TomcatWrites} never needs one: Tomcat completes its asynchronous writes on another of its
+ * threads, outside the socket's event processing (as for Tomcat's own blocking sends). The end of
+ * the input, failures and the server going away reach the session on the executor.
  *
  * <p>Writing is {@link TomcatWrites}'s. The peer's end of stream goes to the session, which closes
  * the connection; a failure, or Tomcat dropping the connection, ends it at once.
@@ -160,12 +169,13 @@ final class TomcatTransport implements Transport {
                 return SocketState.CLOSED;
             }
             if (n > 0) {
-                int length = n;
                 synchronized (lock) {
                     demanded = false;
                     leased = buffer;
                 }
-                later(() -> l.onData(ByteBuffer.wrap(buffer, 0, length)));
+                // The session parses, and the application handles, here; a demand made meanwhile
+                // is this loop's next read.
+                l.onData(ByteBuffer.wrap(buffer, 0, n));
             } else if (n == 0) {
                 pool.release(buffer);
                 synchronized (lock) {

@@ -32,11 +32,13 @@ class JettyNativeUpgradeTest {
 
     private static EmbeddedServer server;
     private static WebSocketClient jetty;
+    private static HttpClient http;
 
     @BeforeAll
     static void start() throws Exception {
         server = EmbeddedServer.start("jetty", EchoEndpoint.class, LargeEchoEndpoint.class, PausingEndpoint.class,
-                WatchedEndpoint.class);
+                WatchedEndpoint.class, BigEchoEndpoint.class, ChainEndpoint.class);
+        http = HttpClient.newHttpClient();
         jetty = new WebSocketClient();
         jetty.setMaxBinaryMessageSize(32 << 20);
         jetty.setMaxTextMessageSize(1 << 20);
@@ -216,6 +218,38 @@ class JettyNativeUpgradeTest {
             assertThat(raw.read().text()).isEqualTo(expected);
             other.closeNormally(resumer);
         }
+    }
+
+    /**
+     * {@code @OnMessage} runs on the Jetty thread that read the message: a blocking send of 4 MiB
+     * from it, to a client that reads nothing for a while and meanwhile keeps sending, must not
+     * deadlock (its completion comes on another thread), and every echo comes back intact, in order.
+     */
+    @Test
+    void aBlockingSendOfALargeMessageWhileThePeerKeepsSending() throws Exception {
+        ServletUpgradeTest.GatedCollector c = new ServletUpgradeTest.GatedCollector();
+        WebSocket ws = connectJdk("/big", c);
+        ServletUpgradeTest.blockingSendsComeBackWhileThePeerKeepsSending(ws, c);
+        ws.sendClose(1000, "bye").get(10, TimeUnit.SECONDS);
+        assertThat(c.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+    }
+
+    /**
+     * Twenty thousand asynchronous sends, each made from the completion of the one before (Jetty
+     * completes most writes inside its write call, on the sending thread): all arrive, in order.
+     */
+    @Test
+    void sendsChainedFromWriteCompletions() throws Exception {
+        ServletUpgradeTest.Collector c = new ServletUpgradeTest.Collector();
+        WebSocket ws = connectJdk("/chain", c);
+        ServletUpgradeTest.sendsAChainAndGetsItInOrder(ws, c, 20_000);
+        ws.sendClose(1000, "bye").get(10, TimeUnit.SECONDS);
+        assertThat(c.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+    }
+
+    private static WebSocket connectJdk(String path, WebSocket.Listener listener) throws Exception {
+        return http.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + server.port() + "/app" + path),
+                listener).get(10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -67,6 +67,57 @@ class ServletUpgradeTest {
         }
     }
 
+    /** A collector that reads nothing until {@link #open} (the JDK client's own flow control). */
+    static final class GatedCollector extends Collector {
+        private volatile WebSocket ws;
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            ws = webSocket; // no request: the server's bytes wait in the network
+        }
+
+        void open() {
+            ws.request(Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Sends 4 MiB then 64 messages of 64 KiB to {@link BigEchoEndpoint} (which echoes each with a
+     * blocking send from {@code @OnMessage}) while {@code c} reads nothing for half a second; checks
+     * that every echo comes back intact and in order, and that every send completed.
+     */
+    static void blockingSendsComeBackWhileThePeerKeepsSending(WebSocket ws, GatedCollector c) throws Exception {
+        java.util.List<byte[]> sent = new java.util.ArrayList<>();
+        sent.add(randomBytes(-1, 4 << 20));
+        for (int i = 0; i < 64; i++) {
+            sent.add(randomBytes(i, 64 * 1024));
+        }
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+            for (byte[] m : sent) {
+                ws.sendBinary(ByteBuffer.wrap(m), true).join();
+            }
+        });
+        CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS).execute(c::open);
+        for (byte[] m : sent) {
+            assertThat((byte[]) c.next()).isEqualTo(m);
+        }
+        sending.get(10, TimeUnit.SECONDS);
+    }
+
+    private static byte[] randomBytes(long seed, int size) {
+        byte[] b = new byte[size];
+        new java.util.Random(seed).nextBytes(b);
+        return b;
+    }
+
+    /** Asks {@link ChainEndpoint} for {@code count} chained sends and checks they all come, in order. */
+    static void sendsAChainAndGetsItInOrder(WebSocket ws, Collector c, int count) throws Exception {
+        ws.sendText(Integer.toString(count), true).get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < count; i++) {
+            assertThat(c.next()).isEqualTo(Integer.toString(i));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"jetty", "tomcat"})
     void echoesThroughServletUpgrade(String kind) throws Exception {

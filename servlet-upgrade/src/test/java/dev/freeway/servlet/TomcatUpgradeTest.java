@@ -34,7 +34,7 @@ class TomcatUpgradeTest {
     @BeforeAll
     static void start() throws Exception {
         server = EmbeddedServer.start("tomcat", EchoEndpoint.class, DigestEndpoint.class, BigEchoEndpoint.class,
-                CloseWatchEndpoint.class, StreamDigestEndpoint.class);
+                CloseWatchEndpoint.class, StreamDigestEndpoint.class, ChainEndpoint.class);
         http = HttpClient.newHttpClient();
         timer = Executors.newSingleThreadScheduledExecutor();
     }
@@ -48,20 +48,6 @@ class TomcatUpgradeTest {
     private static WebSocket connect(String path, WebSocket.Listener listener) throws Exception {
         return http.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + server.port() + "/app" + path),
                 listener).get(10, TimeUnit.SECONDS);
-    }
-
-    /** A collector that reads nothing until {@link #open} (the JDK client's own flow control). */
-    static final class GatedCollector extends ServletUpgradeTest.Collector {
-        private volatile WebSocket ws;
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            ws = webSocket; // no request: the server's bytes wait in the network
-        }
-
-        void open() {
-            ws.request(Long.MAX_VALUE);
-        }
     }
 
     @Test
@@ -124,23 +110,21 @@ class TomcatUpgradeTest {
      */
     @Test
     void aBlockingSendOfALargeMessageWhileThePeerKeepsSending() throws Exception {
-        GatedCollector c = new GatedCollector();
+        ServletUpgradeTest.GatedCollector c = new ServletUpgradeTest.GatedCollector();
         WebSocket ws = connect("/big", c);
-        List<byte[]> sent = new ArrayList<>();
-        sent.add(random(-1, 4 << 20));
-        for (int i = 0; i < 64; i++) {
-            sent.add(random(i, 64 * 1024));
-        }
-        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
-            for (byte[] m : sent) {
-                ws.sendBinary(ByteBuffer.wrap(m), true).join();
-            }
-        });
-        timer.schedule(c::open, 500, TimeUnit.MILLISECONDS);
-        for (byte[] m : sent) {
-            assertThat((byte[]) c.next()).isEqualTo(m);
-        }
-        sending.get(10, TimeUnit.SECONDS);
+        ServletUpgradeTest.blockingSendsComeBackWhileThePeerKeepsSending(ws, c);
+        closeNormally(ws, c);
+    }
+
+    /**
+     * Twenty thousand asynchronous sends, each made from the completion of the one before (Tomcat
+     * completes most writes inside its write call, on the sending thread): all arrive, in order.
+     */
+    @Test
+    void sendsChainedFromWriteCompletions() throws Exception {
+        ServletUpgradeTest.Collector c = new ServletUpgradeTest.Collector();
+        WebSocket ws = connect("/chain", c);
+        ServletUpgradeTest.sendsAChainAndGetsItInOrder(ws, c, 20_000);
         closeNormally(ws, c);
     }
 
