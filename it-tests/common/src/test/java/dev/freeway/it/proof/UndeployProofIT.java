@@ -71,12 +71,16 @@ class UndeployProofIT {
             assertThat(MARKER).as("contextDestroyed ran").exists();
             assertThat(connection.readExactly(EchoHandler.GOODBYE.length)).isEqualTo(EchoHandler.GOODBYE);
             if (ContainerDefects.declared(ContainerDefects.CLOSE_WAITS_FOR_IO)) {
-                // canary: still open; once this fails, drop the defect property from the pom
+                // Often still open here (not always: a race in the container), until an I/O
+                // event, such as a WebSocket client's answer to a close frame
                 connection.readTimeout(Duration.ofMillis(500));
-                assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(() -> connection.input().read());
-                connection.readTimeout(Duration.ofSeconds(10));
-                // an I/O event for the container, as a WebSocket client's answer to a close frame
-                connection.shutdownOutput();
+                try {
+                    assertThat(connection.input().read()).as("connection closed").isEqualTo(-1);
+                    return;
+                } catch (SocketTimeoutException stillOpen) {
+                    connection.readTimeout(Duration.ofSeconds(10));
+                    connection.shutdownOutput();
+                }
             }
             assertThat(connection.input().read()).as("connection closed").isEqualTo(-1);
         } finally {
