@@ -22,7 +22,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,9 +38,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@DisabledIf(value = "dev.freeway.it.support.Containers#tomcat11", disabledReason = "Freeway bug, not yet analysed:"
-        + " on Tomcat 11 a connection of Jetty's client is now and then dropped right after the handshake or during a"
-        + " send (ClosedChannelException or Broken pipe on the client), a different test each run; Tomcat 10.1 passes")
 class JettyClientIT {
 
     private static WebSocketClient client;
