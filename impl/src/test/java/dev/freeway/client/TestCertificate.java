@@ -14,17 +14,17 @@ import javax.net.ssl.TrustManagerFactory;
  * A self-signed certificate for {@code localhost} made at test time by the JDK's {@code keytool}
  * into a PKCS12 key store, and an {@link SSLContext} that trusts exactly it.
  */
-final class TestCertificate {
-    static final String PASSWORD = "changeit";
+public final class TestCertificate {
+    public static final String PASSWORD = "changeit";
 
-    final Path keyStore;
+    public final Path keyStore;
 
     private TestCertificate(Path keyStore) {
         this.keyStore = keyStore;
     }
 
     /** A new key pair and certificate whose only subject alternative name is {@code DNS:localhost}. */
-    static TestCertificate generate(Path dir) throws Exception {
+    public static TestCertificate generate(Path dir) throws Exception {
         Path store = dir.resolve("server.p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process p = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "server",
@@ -39,7 +39,7 @@ final class TestCertificate {
     }
 
     /** A TLS context whose trust store holds only this certificate. */
-    SSLContext trustingContext() throws Exception {
+    public SSLContext trustingContext() throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keyStore)) {
             keys.load(in, PASSWORD.toCharArray());

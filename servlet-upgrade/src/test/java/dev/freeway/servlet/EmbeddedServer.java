@@ -19,7 +19,16 @@ abstract class EmbeddedServer implements AutoCloseable {
     abstract int port();
 
     static EmbeddedServer start(String kind, Class<?>... endpoints) throws Exception {
-        return kind.equals("jetty") ? new JettyServer(endpoints) : new TomcatServer(endpoints);
+        return kind.equals("jetty") ? new JettyServer(null, endpoints) : new TomcatServer(null, endpoints);
+    }
+
+    /** As {@link #start}, over TLS only, with the PKCS12 {@code keyStore} (alias "server"). */
+    static EmbeddedServer startTls(String kind, Tls tls, Class<?>... endpoints) throws Exception {
+        return kind.equals("jetty") ? new JettyServer(tls, endpoints) : new TomcatServer(tls, endpoints);
+    }
+
+    /** A server's key store (PKCS12) and its password. */
+    record Tls(java.nio.file.Path keyStore, String password) {
     }
 
     /** A plain servlet, so requests that are not handshakes have somewhere to go. */
@@ -33,9 +42,24 @@ abstract class EmbeddedServer implements AutoCloseable {
     }
 
     private static final class JettyServer extends EmbeddedServer {
-        private final Server server = new Server(0);
+        private final Server server;
 
-        JettyServer(Class<?>... endpoints) throws Exception {
+        JettyServer(Tls tls, Class<?>... endpoints) throws Exception {
+            if (tls == null) {
+                server = new Server(0);
+            } else {
+                server = new Server();
+                org.eclipse.jetty.util.ssl.SslContextFactory.Server keys = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+                keys.setKeyStorePath(tls.keyStore().toString());
+                keys.setKeyStorePassword(tls.password());
+                keys.setKeyStoreType("PKCS12");
+                org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
+                http.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer());
+                ServerConnector connector = new ServerConnector(server, keys,
+                        new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                connector.setPort(0);
+                server.addConnector(connector);
+            }
             ServletContextHandler ctx = new ServletContextHandler("/app");
             ctx.addServletContainerInitializer(new FreewayInitializer(), endpoints);
             ctx.addServlet(new ServletHolder(new Hello()), "/hello");
@@ -57,7 +81,7 @@ abstract class EmbeddedServer implements AutoCloseable {
     private static final class TomcatServer extends EmbeddedServer {
         private final Tomcat tomcat = new Tomcat();
 
-        TomcatServer(Class<?>... endpoints) throws Exception {
+        TomcatServer(Tls tls, Class<?>... endpoints) throws Exception {
             tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
             tomcat.setPort(0);
             Context ctx = tomcat.addContext("/app", Files.createTempDirectory("app").toString());
@@ -67,7 +91,20 @@ abstract class EmbeddedServer implements AutoCloseable {
             // Tomcat runs filters only for requests some servlet maps; a WAR always has the
             // default servlet on "/", a bare embedded context has to be given one.
             ctx.addServletMappingDecoded("/", "hello");
-            tomcat.getConnector();
+            org.apache.catalina.connector.Connector connector = tomcat.getConnector();
+            if (tls != null) {
+                connector.setSecure(true);
+                connector.setScheme("https");
+                connector.setProperty("SSLEnabled", "true");
+                org.apache.tomcat.util.net.SSLHostConfig host = new org.apache.tomcat.util.net.SSLHostConfig();
+                org.apache.tomcat.util.net.SSLHostConfigCertificate certificate = new org.apache.tomcat.util.net.SSLHostConfigCertificate(
+                        host, org.apache.tomcat.util.net.SSLHostConfigCertificate.Type.UNDEFINED);
+                certificate.setCertificateKeystoreFile(tls.keyStore().toString());
+                certificate.setCertificateKeystorePassword(tls.password());
+                certificate.setCertificateKeystoreType("PKCS12");
+                host.addCertificate(certificate);
+                connector.addSslHostConfig(host);
+            }
             tomcat.start();
         }
 
