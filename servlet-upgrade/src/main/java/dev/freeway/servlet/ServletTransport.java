@@ -24,12 +24,11 @@ import java.util.concurrent.Executor;
  * handler blocked in a send can never stop the container from calling {@code onWritePossible}.
  * A read buffer is leased from the pool for each read and returned at the next demand.
  *
- * <p>Tomcat is different: its upgraded input stream caches {@code isReady()} in a field that a
- * concurrent container dispatch can overwrite, so a call from another thread can lose the
- * wake-up for good; and it calls {@code onDataAvailable} again and again while unread data
- * waits. There, reads happen only on the container's thread, in {@code onDataAvailable}, which
- * waits a moment for the session's demand before returning (so a paused session costs a few
- * dispatches a second, not a spinning thread). Processing still happens on the executor.
+ * <p>Tomcat always gets {@link TomcatTransport} instead (its upgraded input caches
+ * {@code isReady()} in a field a concurrent dispatch can overwrite, so reading off its threads
+ * loses wake-ups), and Jetty gets {@link JettyTransport} unless its classes are hidden from the
+ * application (then this transport serves, with Jetty 12.1's defect of ending the upgraded input
+ * of a handshake without {@code Content-Length}).
  *
  * <p>Writing: buffers are queued in order and written while the output stream is ready; when it
  * is not, the rest waits for {@code onWritePossible}. No thread ever blocks on a write.
@@ -45,8 +44,6 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private final boolean secure;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
-    /** Read only on container threads (Tomcat); see the class comment. */
-    private final boolean readOnContainerThreads;
     private volatile TransportListener listener;
     /** A failure before the session started, passed on at {@link #start}. */
     private Throwable earlyFailure;
@@ -74,13 +71,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
         this.secure = secure;
         this.remote = remote;
         this.local = local;
-        this.readOnContainerThreads = in.getClass().getName().startsWith("org.apache.coyote.");
     }
-
-    /** How long a container thread waits in onDataAvailable for the session's demand (Tomcat). */
-    private static final long DEMAND_WAIT_MILLIS = 100;
-    /** As long, while the session is still being opened (its @OnOpen may take a while). */
-    private static final long OPEN_WAIT_MILLIS = 10_000;
 
     /**
      * Registers the read and write listeners; must run on the container's thread, in
@@ -116,8 +107,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
             pool.release(leased);
             leased = null;
             demanded = true;
-            readLock.notifyAll();
-            if (readOnContainerThreads || reading || inputDone) {
+            if (reading || inputDone) {
                 return;
             }
             reading = true;
@@ -127,10 +117,6 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
 
     @Override
     public void onDataAvailable() {
-        if (readOnContainerThreads) {
-            readOnContainerThread();
-            return;
-        }
         synchronized (readLock) {
             signalled = true;
             if (!demanded || reading || inputDone) {
@@ -139,40 +125,6 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
             reading = true;
         }
         executor.execute(this::readOnce);
-    }
-
-    /** Tomcat: reads here, on the container's thread, for as long as the session keeps demanding. */
-    private void readOnContainerThread() {
-        while (true) {
-            synchronized (readLock) {
-                // While the session is still opening, wait for its first demand: the bytes that
-                // woke us may already sit in Tomcat's own buffer, and then no second call comes.
-                long wait = listener == null ? OPEN_WAIT_MILLIS : DEMAND_WAIT_MILLIS;
-                long deadline = System.nanoTime() + wait * 1_000_000L;
-                try {
-                    for (long left = wait; !demanded && !inputDone && left > 0;
-                         left = (deadline - System.nanoTime()) / 1_000_000L) {
-                        readLock.wait(left);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                if (!demanded || inputDone) {
-                    return; // the data stays where it is; Tomcat calls again when more comes
-                }
-            }
-            byte[] buffer = pool.lease();
-            int n = readSome(buffer);
-            if (n <= 0) {
-                return; // ended, failed, or not ready (asked on this thread, so Tomcat calls when data comes)
-            }
-            synchronized (readLock) {
-                demanded = false;
-                leased = buffer;
-            }
-            executor.execute(() -> listener.onData(ByteBuffer.wrap(buffer, 0, n)));
-        }
     }
 
     @Override

@@ -15,9 +15,7 @@ import jakarta.websocket.WebSocketContainer;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
@@ -115,7 +113,7 @@ abstract class JakartaClientTests {
     /** Records what the client receives. */
     static final class Recorder extends Endpoint {
 
-        private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+        private final ReceivedMessages messages = new ReceivedMessages();
         private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
         private volatile Session session;
 
@@ -143,23 +141,11 @@ abstract class JakartaClientTests {
         }
 
         String nextText() throws Exception {
-            Object message = next();
-            assertThat(message).isInstanceOf(String.class);
-            return (String) message;
+            return messages.nextText();
         }
 
         byte[] nextBinary() throws Exception {
-            Object message = next();
-            assertThat(message).isInstanceOf(byte[].class);
-            return (byte[]) message;
-        }
-
-        private Object next() throws Exception {
-            Object message = messages.poll(10, TimeUnit.SECONDS);
-            if (message == null) {
-                throw new AssertionError("no message within 10 s");
-            }
-            return message;
+            return messages.nextBinary();
         }
 
         /** Closes with {@code code}; the server's answer must carry the same code. */

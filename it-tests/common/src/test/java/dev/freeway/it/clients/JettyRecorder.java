@@ -3,9 +3,7 @@ package dev.freeway.it.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -16,7 +14,7 @@ import org.eclipse.jetty.websocket.api.Session;
  */
 public final class JettyRecorder implements Session.Listener.AutoDemanding {
 
-    private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+    private final ReceivedMessages messages = new ReceivedMessages();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile String reason;
     /** Set by the test once connected. */
@@ -47,23 +45,11 @@ public final class JettyRecorder implements Session.Listener.AutoDemanding {
     }
 
     String nextText() throws Exception {
-        Object message = next();
-        assertThat(message).isInstanceOf(String.class);
-        return (String) message;
+        return messages.nextText();
     }
 
     byte[] nextBinary() throws Exception {
-        Object message = next();
-        assertThat(message).isInstanceOf(byte[].class);
-        return (byte[]) message;
-    }
-
-    private Object next() throws Exception {
-        Object message = messages.poll(10, TimeUnit.SECONDS);
-        if (message == null) {
-            throw new AssertionError("no message within 10 s");
-        }
-        return message;
+        return messages.nextBinary();
     }
 
     /**
