@@ -136,8 +136,8 @@ final class Outbound {
         }
         p.then(done);
         long timeout = settings.sendTimeoutMillis();
-        if (timeout > 0) {
-            settings.scheduler().schedule(() -> p.expire(timeout, this), timeout, TimeUnit.MILLISECONDS);
+        if (timeout > 0 && !p.isDone()) {
+            p.expireBy(settings.scheduler().schedule(() -> p.expire(timeout, this), timeout, TimeUnit.MILLISECONDS));
         }
     }
 
@@ -354,6 +354,8 @@ final class Outbound {
         private Throwable error;
         private boolean done;
         private WriteCallback callback;
+        /** The timer task that would fail this send, cancelled once the send is done (async sends). */
+        private java.util.concurrent.Future<?> expiry;
 
         Pending(long size) {
             this.size = size;
@@ -366,8 +368,24 @@ final class Outbound {
             done = true;
             error = e;
             notifyAll();
+            if (expiry != null) {
+                expiry.cancel(false); // the timer queue keeps no task per finished send
+            }
             if (callback != null) {
                 callback.completed(e);
+            }
+        }
+
+        synchronized boolean isDone() {
+            return done;
+        }
+
+        /** {@code task} fails this send at its timeout; cancelled as soon as the send is done. */
+        synchronized void expireBy(java.util.concurrent.Future<?> task) {
+            if (done) {
+                task.cancel(false);
+            } else {
+                expiry = task;
             }
         }
 
@@ -381,12 +399,10 @@ final class Outbound {
 
         /** Fails the send if still pending after the timeout (asynchronous sends). */
         void expire(long timeoutMillis, Outbound out) {
-            SendTimeoutException e = new SendTimeoutException("send timed out after " + timeoutMillis + " ms: the peer is not reading");
-            synchronized (this) {
-                if (done) {
-                    return;
-                }
+            if (isDone()) {
+                return;
             }
+            SendTimeoutException e = new SendTimeoutException("send timed out after " + timeoutMillis + " ms: the peer is not reading");
             complete(e); // first, so the sender hears of the timeout rather than of the drop it causes
             out.dropAfterTimeout(e);
         }

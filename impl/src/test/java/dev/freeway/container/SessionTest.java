@@ -372,6 +372,28 @@ class SessionTest {
     }
 
     @Test
+    void asyncSendsThatFinishLeaveNoTimerTaskBehind() throws Exception {
+        ContainerDefaults defaults = ContainerDefaults.standard().withAsyncSendTimeoutMillis(60_000);
+        try (Harness h = Harness.open(s -> { }, defaults)) {
+            java.util.concurrent.ScheduledThreadPoolExecutor timer =
+                    (java.util.concurrent.ScheduledThreadPoolExecutor) h.resources.scheduler();
+            int before = timer.getQueue().size();
+            h.peer.stopReading(); // the sends wait, so each gets its timeout task
+            List<Future<Void>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                sent.add(h.session.getAsyncRemote().sendText("m" + i));
+            }
+            assertThat(timer.getQueue().size()).as("a timeout task per waiting send").isGreaterThanOrEqualTo(before + 200);
+            h.peer.startReading();
+            for (Future<Void> f : sent) {
+                f.get(5, TimeUnit.SECONDS);
+            }
+            // written long before their 60 s timeout: their tasks are gone, not left to run out
+            assertThat(timer.getQueue().size()).isLessThanOrEqualTo(before);
+        }
+    }
+
+    @Test
     void aPeerThatStopsReadingBoundsMemoryAndTimesSendsOut() throws Exception {
         ContainerDefaults defaults = ContainerDefaults.standard().withMaxOutboundBytes(64 * 1024).withAsyncSendTimeoutMillis(500);
         try (Harness h = Harness.open(s -> { }, defaults)) {
