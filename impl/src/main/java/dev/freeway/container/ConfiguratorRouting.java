@@ -50,9 +50,9 @@ final class ConfiguratorRouting {
         return o.all() ? configured : new Routed(configured, o, defaults);
     }
 
-    /** Whether {@code type} leaves {@code getEndpointInstance} to the default. */
+    /** Whether {@code type} leaves {@code getEndpointInstance} to the default (the API's or Freeway's). */
     boolean inheritsEndpointInstance(Class<? extends Configurator> type) {
-        return DefaultServerConfigurator.class.isAssignableFrom(type) || !overridesOf(type).endpointInstance();
+        return !overridesOf(type).endpointInstance();
     }
 
     private Overrides overridesOf(Class<? extends Configurator> type) {
@@ -66,7 +66,8 @@ final class ConfiguratorRouting {
 
     private static boolean overrides(Class<?> type, String name, Class<?>... parameters) {
         try {
-            return type.getMethod(name, parameters).getDeclaringClass() != Configurator.class;
+            Class<?> declaring = type.getMethod(name, parameters).getDeclaringClass();
+            return declaring != Configurator.class && declaring != DefaultServerConfigurator.class;
         } catch (NoSuchMethodException e) {
             throw new AssertionError("every configurator has " + name, e);
         }

@@ -90,6 +90,21 @@ class ConfiguratorRoutingTest {
         assertThat(routing.inheritsEndpointInstance(OnlyModifies.class)).isTrue();
     }
 
+    /** Extends Freeway's default but makes its own instances. */
+    public static class MakesItsOwn extends DefaultServerConfigurator {
+        @Override
+        public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+            return super.getEndpointInstance(endpointClass);
+        }
+    }
+
+    @Test
+    void aSubclassOfFreewaysDefaultThatMakesItsOwnInstancesIsAskedForThem() {
+        assertThat(routing.inheritsEndpointInstance(MakesItsOwn.class)).isFalse();
+        MakesItsOwn own = new MakesItsOwn();
+        assertThat(routing.route(own)).isSameAs(own);
+    }
+
     @Test
     void noConfiguratorAndFreewaysOwnAreTheDefault() {
         assertThat(routing.route(null)).isSameAs(routing.defaults());
