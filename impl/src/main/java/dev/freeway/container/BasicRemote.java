@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code RemoteEndpoint.Basic}: each send blocks until its bytes reached the network (or the
@@ -36,8 +35,7 @@ final class BasicRemote extends RemoteBase implements RemoteEndpoint.Basic {
     @Override
     public void sendText(String partialMessage, boolean isLast) throws IOException {
         require(partialMessage, "partialMessage");
-        ByteBuffer bytes = ByteBuffer.wrap(partialMessage.getBytes(StandardCharsets.UTF_8));
-        session.outbound().sendBlocking(new Data(bytes, true, true, isLast), !isLast);
+        session.outbound().sendBlocking(Data.text(partialMessage, isLast), !isLast);
     }
 
     @Override

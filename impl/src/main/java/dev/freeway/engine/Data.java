@@ -20,13 +20,20 @@ import java.nio.charset.StandardCharsets;
  * @param text            whether the message is text
  * @param frameFinished   whether this chunk ends its frame
  * @param messageFinished whether this chunk ends its message (implies {@code frameFinished})
+ * @param encoded         sent text that Java encoded from a {@code String}, so whole code points
+ *                        of valid UTF-8 by construction: the writer need not validate it again
  */
-public record Data(ByteBuffer payload, boolean text, boolean frameFinished, boolean messageFinished)
+public record Data(ByteBuffer payload, boolean text, boolean frameFinished, boolean messageFinished, boolean encoded)
         implements Event {
+
+    /** Payload of unknown origin: sent text is validated. */
+    public Data(ByteBuffer payload, boolean text, boolean frameFinished, boolean messageFinished) {
+        this(payload, text, frameFinished, messageFinished, false);
+    }
 
     /** A whole text frame to send. */
     public static Data text(String text, boolean messageFinished) {
-        return new Data(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), true, true, messageFinished);
+        return new Data(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), true, true, messageFinished, true);
     }
 
     /** A whole binary frame to send. */

@@ -60,7 +60,14 @@ final class FrameWriter {
         boolean newMessage = opcode != Opcode.CONTINUATION;
         ByteBuffer payload = data.payload();
         if (text) {
-            checkUtf8(payload, newMessage, data.messageFinished());
+            if (newMessage) {
+                utf8.reset();
+            }
+            // Encoded from a String, at a code point boundary: valid by construction, and the
+            // validator stays at a boundary; checking again would cost a pass per message.
+            if (!data.encoded() || !utf8.isComplete()) {
+                checkUtf8(payload, false, data.messageFinished());
+            }
         }
         beginIfNew(opcode, text);
         if (newMessage) {

@@ -96,6 +96,18 @@ class FrameWriterTest {
         assertThat(sent(c, new Data(ByteBuffer.wrap(bytes("ac")), true, true, true))).isEqualTo("8001ac");
     }
 
+    @Test
+    void textEncodedFromAStringIsStillCheckedAfterAFrameThatEndedInsideACodePoint() {
+        Connection c = server();
+        c.send(new Data(ByteBuffer.wrap(bytes("e2 82")), true, true, false));
+        // "A" cannot continue the euro sign: the writer must look, String or not
+        assertThatThrownBy(() -> c.send(Data.text("A", true)))
+                .hasMessage("text payload is not valid UTF-8 at byte 0");
+        assertThat(sent(c, new Data(ByteBuffer.wrap(bytes("ac")), true, true, false))).isEqualTo("0001ac");
+        // at a code point boundary again, encoded text is taken as it is
+        assertThat(sent(c, Data.text("€", true))).isEqualTo("8003e282ac");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 999, 1004, 1006, 1015, 1016, 2999, 5000})
     void closeCodesThatMayNotBeSentAreRefused(int code) {
