@@ -28,8 +28,8 @@ final class ContainerSettings {
 
     static ContainerDefaults defaults(ServletContext ctx) {
         ContainerDefaults d = ContainerDefaults.standard();
-        d = d.withMaxTextMessageBufferSize((int) number(ctx, "maxTextMessageBufferSize", d.maxTextMessageBufferSize()));
-        d = d.withMaxBinaryMessageBufferSize((int) number(ctx, "maxBinaryMessageBufferSize", d.maxBinaryMessageBufferSize()));
+        d = d.withMaxTextMessageBufferSize(size(ctx, "maxTextMessageBufferSize", d.maxTextMessageBufferSize(), 1));
+        d = d.withMaxBinaryMessageBufferSize(size(ctx, "maxBinaryMessageBufferSize", d.maxBinaryMessageBufferSize(), 1));
         d = d.withMaxIdleTimeoutMillis(number(ctx, "maxIdleTimeout", d.maxIdleTimeoutMillis()));
         d = d.withAsyncSendTimeoutMillis(number(ctx, "asyncSendTimeout", d.asyncSendTimeoutMillis()));
         d = d.withMaxOutboundBytes(number(ctx, "maxOutboundBytes", d.maxOutboundBytes()));
@@ -42,8 +42,19 @@ final class ContainerSettings {
         return v == null || Boolean.parseBoolean(v.trim()) ? DeflateSettings.defaults() : DeflateSettings.disabled();
     }
 
+    /** At least 1 KiB: a smaller read buffer only multiplies reads (and 0 would read nothing, forever). */
     static int readBufferSize(ServletContext ctx) {
-        return (int) number(ctx, "readBufferSize", 16 * 1024);
+        return size(ctx, "readBufferSize", 16 * 1024, 1024);
+    }
+
+    /** A size in bytes from {@code min} to {@link Integer#MAX_VALUE}, refused with its name otherwise. */
+    private static int size(ServletContext ctx, String name, int fallback, int min) {
+        long v = number(ctx, name, fallback);
+        if (v < min || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("context parameter " + PREFIX + name + "=" + v + " is out of range: from "
+                    + min + " to " + Integer.MAX_VALUE + " bytes");
+        }
+        return (int) v;
     }
 
     private static long number(ServletContext ctx, String name, long fallback) {

@@ -48,9 +48,7 @@ final class FreewayFilter extends HttpFilter {
             StringBuilder sb = new StringBuilder(path.length());
             for (String segment : path.split("/", -1)) {
                 int semicolon = segment.indexOf(';');
-                if (sb.length() > 0 || segment.length() > 0 || sb.length() == 0) {
-                    sb.append(semicolon >= 0 ? segment.substring(0, semicolon) : segment).append('/');
-                }
+                sb.append(semicolon >= 0 ? segment.substring(0, semicolon) : segment).append('/');
             }
             path = sb.substring(0, sb.length() - 1);
         }

@@ -54,6 +54,8 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     /** The container said data is available since the current read began. */
     private boolean signalled;
     private boolean inputDone;
+    /** The session was told of a failure (or will be, at start). */
+    private boolean failed;
     private byte[] leased;
 
     private final Object writeLock = new Object();
@@ -273,6 +275,10 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
         abort();
         TransportListener l;
         synchronized (readLock) {
+            if (failed) {
+                return; // a read and the container's onError can both report one failure: tell once
+            }
+            failed = true;
             l = listener;
             if (l == null) {
                 earlyFailure = t;

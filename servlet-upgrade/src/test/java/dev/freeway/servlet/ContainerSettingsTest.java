@@ -1,0 +1,58 @@
+package dev.freeway.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.freeway.container.ContainerDefaults;
+import jakarta.servlet.ServletContext;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.junit.jupiter.api.Test;
+
+/** The {@code dev.freeway.*} context parameters, read from a real (Jetty) servlet context. */
+class ContainerSettingsTest {
+
+    private static ServletContext context(String... nameValues) {
+        ServletContextHandler handler = new ServletContextHandler("/app");
+        for (int i = 0; i < nameValues.length; i += 2) {
+            handler.setInitParameter(ContainerSettings.PREFIX + nameValues[i], nameValues[i + 1]);
+        }
+        return handler.getServletContext();
+    }
+
+    @Test
+    void unsetOrBlankParametersKeepTheDefaults() {
+        ServletContext ctx = context("maxIdleTimeout", " ");
+        ContainerDefaults standard = ContainerDefaults.standard();
+        ContainerDefaults d = ContainerSettings.defaults(ctx);
+        assertThat(d.maxIdleTimeoutMillis()).isEqualTo(standard.maxIdleTimeoutMillis());
+        assertThat(d.maxTextMessageBufferSize()).isEqualTo(standard.maxTextMessageBufferSize());
+        assertThat(ContainerSettings.readBufferSize(ctx)).isEqualTo(16 * 1024);
+        assertThat(ContainerSettings.deflate(ctx).enabled()).isTrue();
+    }
+
+    @Test
+    void everyParameterIsRead() {
+        ServletContext ctx = context("maxTextMessageBufferSize", "1000", "maxBinaryMessageBufferSize", "2000",
+                "maxIdleTimeout", "3000", "asyncSendTimeout", "4000", "maxOutboundBytes", "5000",
+                "closeTimeout", "6000", "readBufferSize", "7000", "permessageDeflate", "false");
+        ContainerDefaults d = ContainerSettings.defaults(ctx);
+        assertThat(d.maxTextMessageBufferSize()).isEqualTo(1000);
+        assertThat(d.maxBinaryMessageBufferSize()).isEqualTo(2000);
+        assertThat(d.maxIdleTimeoutMillis()).isEqualTo(3000);
+        assertThat(d.asyncSendTimeoutMillis()).isEqualTo(4000);
+        assertThat(d.maxOutboundBytes()).isEqualTo(5000);
+        assertThat(d.closeTimeoutMillis()).isEqualTo(6000);
+        assertThat(ContainerSettings.readBufferSize(ctx)).isEqualTo(7000);
+        assertThat(ContainerSettings.deflate(ctx).enabled()).isFalse();
+    }
+
+    @Test
+    void valuesOutOfRangeOrNotNumbersAreRefusedWithTheirName() {
+        assertThatThrownBy(() -> ContainerSettings.readBufferSize(context("readBufferSize", "0")))
+                .hasMessage("context parameter dev.freeway.readBufferSize=0 is out of range: from 1024 to 2147483647 bytes");
+        assertThatThrownBy(() -> ContainerSettings.defaults(context("maxTextMessageBufferSize", "4294967296")))
+                .hasMessageContaining("dev.freeway.maxTextMessageBufferSize=4294967296 is out of range");
+        assertThatThrownBy(() -> ContainerSettings.defaults(context("maxIdleTimeout", "ten")))
+                .hasMessage("context parameter dev.freeway.maxIdleTimeout='ten' is not a number");
+    }
+}
