@@ -138,6 +138,11 @@ public abstract class AbstractJettyContainer implements DeployableContainer<Jett
         }
     }
 
+    /** @return the settings from {@code arquillian.xml} */
+    protected JettyConfiguration configuration() {
+        return configuration;
+    }
+
     /**
      * Creates the web application for an exploded archive, not yet started.
      *

@@ -13,6 +13,7 @@ public class JettyConfiguration implements ContainerConfiguration {
     private String bindAddress = "127.0.0.1";
     private int bindHttpPort;
     private String workDir = Path.of(System.getProperty("java.io.tmpdir"), "freeway-it-jetty").toString();
+    private boolean failDeploymentOnStartupError = true;
 
     @Override
     public void validate() throws ConfigurationException {
@@ -52,5 +53,23 @@ public class JettyConfiguration implements ContainerConfiguration {
     /** @param workDir the directory deployed archives are exploded into */
     public void setWorkDir(String workDir) {
         this.workDir = workDir;
+    }
+
+    /**
+     * @return whether a web application that fails to start (a failing ServletContainerInitializer or
+     *         listener) fails {@code deploy()}; true by default, so that a broken test WAR is reported
+     *         where it happens
+     */
+    public boolean isFailDeploymentOnStartupError() {
+        return failDeploymentOnStartupError;
+    }
+
+    /**
+     * @param failDeploymentOnStartupError false to behave as a stand-alone Jetty does: the application
+     *        that failed stays deployed and unavailable, and the server goes on (the Jakarta TCK's
+     *        negative deployment tests expect that and then check that nothing answers)
+     */
+    public void setFailDeploymentOnStartupError(boolean failDeploymentOnStartupError) {
+        this.failDeploymentOnStartupError = failDeploymentOnStartupError;
     }
 }

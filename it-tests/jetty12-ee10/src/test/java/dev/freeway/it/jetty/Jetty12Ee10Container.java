@@ -22,9 +22,8 @@ public class Jetty12Ee10Container extends AbstractJettyContainer {
         if (webApp.getConfiguration(AnnotationConfiguration.class) == null) {
             webApp.addConfiguration(new AnnotationConfiguration());
         }
-        // a failing ServletContainerInitializer or listener must fail deploy(), as on a real server,
-        // not leave an unavailable context behind
-        webApp.setThrowUnavailableOnStartupException(true);
+        // a failing ServletContainerInitializer or listener fails deploy() unless configured otherwise
+        webApp.setThrowUnavailableOnStartupException(configuration().isFailDeploymentOnStartupError());
         // Freeway takes over WebSocket connections through Jetty's core (its Servlet upgrade loses
         // the input of handshakes without Content-Length); the few classes it needs are exposed
         FreewayJettyClasses.exposeTo(webApp.getHiddenClassMatcher());
