@@ -132,10 +132,36 @@ class SessionTest {
     }
 
     @Test
-    void aMessageNobodyHandlesIsRefusedWith1003() throws Exception {
-        try (Harness h = Harness.open(s -> s.addMessageHandler(String.class, (MessageHandler.Whole<String>) m -> { }))) {
-            h.peer.send(Data.binary(new byte[1], true));
-            h.awaitPeerSaw("close 1003 this endpoint does not accept binary messages");
+    void aMessageNobodyHandlesIsDroppedAndTheSessionStaysOpen() throws Exception {
+        List<String> got = new CopyOnWriteArrayList<>();
+        try (Harness h = Harness.open(s -> { })) {
+            h.peer.send(textFrame("before any handler", true)); // TCK addMessageHandlersTest1: no 1003
+            h.peer.send(Data.binary(new byte[3], true));
+            h.peer.send(new Ping(ByteBuffer.wrap(new byte[] {1})));
+            h.awaitPeerSaw("pong 01"); // the two messages before the ping were taken: nothing but the pong came back
+            h.session.addMessageHandler(String.class, (MessageHandler.Whole<String>) got::add);
+            h.peer.send(textFrame("handled", true));
+            await().atMost(Duration.ofSeconds(10)).until(() -> got.equals(List.of("handled")));
+            assertThat(h.session.isOpen()).isTrue();
+            assertThat(h.peer.peerSaw()).containsExactly("pong 01");
+        }
+    }
+
+    @Test
+    void sendsAfterOurCloseFailWithTheApisExceptionsNotTheEngines() throws Exception {
+        try (Harness h = Harness.open(s -> { })) {
+            h.session.close(); // the peer has not answered: the engine is still waiting for its close
+            assertThatThrownBy(() -> h.session.getBasicRemote().sendText("late"))
+                    .isExactlyInstanceOf(IOException.class).hasMessageContaining("closed");
+            assertThatThrownBy(() -> h.session.getBasicRemote().sendBinary(ByteBuffer.allocate(1)))
+                    .isExactlyInstanceOf(IOException.class);
+            assertThatThrownBy(() -> h.session.getAsyncRemote().sendText("late").get())
+                    .isInstanceOf(ExecutionException.class).cause().isExactlyInstanceOf(IOException.class);
+            CompletableFuture<SendResult> result = new CompletableFuture<>();
+            h.session.getAsyncRemote().sendObject(42, result::complete);
+            assertThat(result.get(10, TimeUnit.SECONDS).getException()).isExactlyInstanceOf(IOException.class);
+            assertThatThrownBy(() -> h.session.getBasicRemote().sendPing(ByteBuffer.allocate(1)))
+                    .isExactlyInstanceOf(IOException.class);
         }
     }
 
