@@ -48,6 +48,10 @@ import dev.freeway.container.CodecFixtures.GoldenApple;
 import dev.freeway.container.CodecFixtures.HexInteger;
 import dev.freeway.container.CodecFixtures.HexIntegerEncoder;
 import dev.freeway.container.CodecFixtures.NullEncoder;
+import dev.freeway.container.CodecFixtures.PrefixingInputStreamBinary;
+import dev.freeway.container.CodecFixtures.PrefixingInputStreamStream;
+import dev.freeway.container.CodecFixtures.PrefixingReaderStream;
+import dev.freeway.container.CodecFixtures.PrefixingReaderText;
 import dev.freeway.container.CodecFixtures.Utf8String;
 
 import org.junit.jupiter.api.Nested;
@@ -69,6 +73,63 @@ class CodecsTest {
 
     private static Codecs encoders(List<Class<? extends Encoder>> encoders) throws DeploymentException {
         return codecs(List.of(), encoders);
+    }
+
+    /** A configured decoder producing Reader or InputStream comes before the container's own stream (TCK session11). */
+    @Nested
+    class StreamTypesFromDecoders {
+        @Test
+        void aTextDecoderOfReadersMakesReaderHandlersWholeTextHandlers() throws Exception {
+            try (Codecs codecs = decoders(List.of(PrefixingReaderText.class))) {
+                assertThat(codecs.kindOf(Reader.class)).isEqualTo(MessageKind.TEXT);
+                assertThat(read((Reader) codecs.decodeText(Reader.class, "hi"))).isEqualTo("decoded:hi");
+            }
+        }
+
+        @Test
+        void aTextStreamDecoderOfReadersIsGivenTheMessagesReader() throws Exception {
+            try (Codecs codecs = decoders(List.of(PrefixingReaderStream.class))) {
+                assertThat(codecs.kindOf(Reader.class)).isEqualTo(MessageKind.TEXT_STREAM);
+                assertThat(read((Reader) codecs.decodeText(Reader.class, new StringReader("hi")))).isEqualTo("streamed:hi");
+            }
+        }
+
+        @Test
+        void aBinaryDecoderOfInputStreamsMakesInputStreamHandlersWholeBinaryHandlers() throws Exception {
+            try (Codecs codecs = decoders(List.of(PrefixingInputStreamBinary.class))) {
+                assertThat(codecs.kindOf(InputStream.class)).isEqualTo(MessageKind.BINARY);
+                InputStream in = (InputStream) codecs.decodeBinary(InputStream.class, ByteBuffer.wrap(bytes("hi")));
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("decoded:hi");
+            }
+        }
+
+        @Test
+        void aBinaryStreamDecoderOfInputStreamsIsGivenTheMessagesStream() throws Exception {
+            try (Codecs codecs = decoders(List.of(PrefixingInputStreamStream.class))) {
+                assertThat(codecs.kindOf(InputStream.class)).isEqualTo(MessageKind.BINARY_STREAM);
+                InputStream in = (InputStream) codecs.decodeBinary(InputStream.class, new ByteArrayInputStream(bytes("hi")));
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("streamed:hi");
+            }
+        }
+
+        @Test
+        void withoutSuchDecodersTheStreamsAreTheContainersOwn() throws Exception {
+            try (Codecs codecs = decoders(List.of())) {
+                Reader reader = new StringReader("hi");
+                assertThat(codecs.kindOf(Reader.class)).isEqualTo(MessageKind.TEXT_STREAM);
+                assertThat(codecs.decodeText(Reader.class, reader)).isSameAs(reader);
+            }
+        }
+
+        private static String read(Reader reader) throws IOException {
+            StringWriter all = new StringWriter();
+            reader.transferTo(all);
+            return all.toString();
+        }
+
+        private static byte[] bytes(String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     @Nested
