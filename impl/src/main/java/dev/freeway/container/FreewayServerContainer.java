@@ -55,8 +55,25 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
         this(ContainerDefaults.standard(), DeflateSettings.defaults(), EngineConfig.defaults());
     }
 
+    /**
+     * A container for the application whose class loader is the creating thread's context class
+     * loader (a {@code ServletContainerInitializer} runs with the web application's).
+     */
     public FreewayServerContainer(ContainerDefaults defaults, DeflateSettings deflate, EngineConfig engineConfig) {
+        this(defaults, deflate, engineConfig, Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * @param applicationLoader the deploying application's class loader, made the context class
+     *                          loader around every endpoint callback; {@code null} leaves the
+     *                          callback threads' loader as it is
+     */
+    public FreewayServerContainer(ContainerDefaults defaults, DeflateSettings deflate, EngineConfig engineConfig,
+                                  ClassLoader applicationLoader) {
         super(defaults);
+        if (applicationLoader != null) {
+            interceptor = new ApplicationClassLoader(applicationLoader);
+        }
         this.deflate = deflate;
         this.engineConfig = engineConfig.toBuilder().autoPong(false).build(); // sessions answer pings themselves
         ConfiguratorRouting routing = new ConfiguratorRouting();

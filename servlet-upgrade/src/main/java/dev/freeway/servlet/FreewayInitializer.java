@@ -44,8 +44,9 @@ public final class FreewayInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> found, ServletContext ctx) throws ServletException {
+        // The application's loader becomes the context class loader of every endpoint callback.
         FreewayServerContainer container = new FreewayServerContainer(ContainerSettings.defaults(ctx),
-                ContainerSettings.deflate(ctx), EngineConfig.defaults());
+                ContainerSettings.deflate(ctx), EngineConfig.defaults(), ctx.getClassLoader());
         List<String> foreign = ForeignImplementations.find(ctx, container, FILTER_NAME);
         ctx.setAttribute(ServerContainer.class.getName(), container);
         // Under its own name too, where integrations (freeway-cdi) find it even when another
