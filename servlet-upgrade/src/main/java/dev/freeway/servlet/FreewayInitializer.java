@@ -18,6 +18,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.lang.reflect.Modifier;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,13 +108,13 @@ public final class FreewayInitializer implements ServletContainerInitializer {
             } catch (ReflectiveOperationException e) {
                 throw new DeploymentException(type.getName() + " needs a public no-argument constructor", e);
             }
-            Set<ServerEndpointConfig> configs = config.getEndpointConfigs(Set.copyOf(programmatic));
+            Set<ServerEndpointConfig> configs = config.getEndpointConfigs(Collections.unmodifiableSet(programmatic));
             if (configs != null) {
                 for (ServerEndpointConfig c : configs) {
                     container.addEndpoint(c);
                 }
             }
-            Set<Class<?>> classes = config.getAnnotatedEndpointClasses(Set.copyOf(annotated));
+            Set<Class<?>> classes = config.getAnnotatedEndpointClasses(Collections.unmodifiableSet(annotated));
             if (classes != null) {
                 for (Class<?> c : classes) {
                     container.addEndpoint(c);
