@@ -156,6 +156,14 @@ final class Outbound {
         }
     }
 
+    /**
+     * The calling thread gives up the message it owns unfinished (its writer failed). Other
+     * threads may send again; the caller closes the connection, as the peer holds part of it.
+     */
+    void giveUpMessage() {
+        release(false);
+    }
+
     void setBatching(boolean on) throws IOException {
         batching = on;
         if (!on) {
