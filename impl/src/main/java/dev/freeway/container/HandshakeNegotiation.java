@@ -77,15 +77,17 @@ public final class HandshakeNegotiation {
      *                         {@link ServerHandshake#validate}
      * @param config           the endpoint the request's path matched
      * @param pathParameters   the decoded path parameters of that match
-     * @param handshakeRequest the same request as the application sees it
+     * @param received         the same request as the application sees it, except that the path
+     *                         parameters join its parameters here
      * @return {@link HandshakeOutcome.Accepted} with what to send and what the session needs, or
      *         {@link HandshakeOutcome.Rejected} with the status and message to refuse with
      */
     public HandshakeOutcome negotiate(Request request, ServerEndpointConfig config, Map<String, String> pathParameters,
-                                      FreewayHandshakeRequest handshakeRequest) {
+                                      FreewayHandshakeRequest received) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(handshakeRequest, "handshakeRequest");
+        FreewayHandshakeRequest handshakeRequest = Objects.requireNonNull(received, "handshakeRequest")
+                .withPathParameters(pathParameters);
         ServerEndpointConfig.Configurator configured = config.getConfigurator();
         ServerEndpointConfig.Configurator configurator = routing.route(configured);
         Step step = new Step(config, configured != null ? configured : configurator);
