@@ -29,6 +29,15 @@ class ParamValuesTest {
     }
 
     @Test
+    void aMissingBooleanIsFalseAsNewBooleanOfNullIs() {
+        // TCK websocketmessage booleanToBooleanWithPathParamTest: @PathParam("{param}") Boolean on /x/{param}
+        ParamValues values = ParamValues.convert(List.of(new ParamPath("{param}", Boolean.class),
+                new ParamPath("{param}", boolean.class)), Map.of("param", "true"));
+        assertThat(values.failure()).isNull();
+        assertThat(values.values()).containsExactly(false, false);
+    }
+
+    @Test
     void missingPrimitiveFails() {
         ParamValues values = ParamValues.convert(List.of(new ParamPath("n", int.class)), Map.of());
         assertThat(values.failure()).hasMessage(
