@@ -344,6 +344,27 @@ class HandshakeNegotiationTest {
             new HandshakeNegotiation(DeflateSettings.disabled()).negotiate(request, spy, Map.of(), view(request));
             assertThat(installedSeen.get()).isEmpty();
         }
+
+        @Test
+        void theConfiguratorChoosesAmongTheEndpointsExtensionsAndTheContainers() {
+            // TCK server.serverendpointconfig.configurator getNegotiatedExtensionsInstalledTest/ResultedTest
+            List<List<Extension>> seen = new ArrayList<>();
+            ServerEndpointConfig twoOwn = config().extensions(List.of(FreewayExtension.of("x-first"), FreewayExtension.of("x-second")))
+                    .configurator(new ServerEndpointConfig.Configurator() {
+                        @Override
+                        public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+                            List<Extension> resulted = super.getNegotiatedExtensions(installed, requested);
+                            seen.addAll(List.of(installed, requested, resulted));
+                            return resulted;
+                        }
+                    }).build();
+            HandshakeOutcome.Accepted a = accepted(request("Sec-WebSocket-Extensions", "x-second; p=1, x-other, permessage-deflate"), twoOwn);
+            assertThat(seen.get(0)).extracting(Extension::getName).containsExactly("x-first", "x-second", "permessage-deflate");
+            assertThat(seen.get(2)).extracting(Extension::getName).containsExactly("x-second", "permessage-deflate");
+            assertThat(seen.get(2).get(0).getParameters()).extracting(Extension.Parameter::getName).containsExactly("p");
+            // what Freeway cannot run is chosen by the configurator, yet not agreed on the wire
+            assertThat(a.accept().extensions()).extracting(e -> e.name()).containsExactly("permessage-deflate");
+        }
     }
 
     @Nested
