@@ -306,17 +306,36 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         if (idle > 0 && !closing.get() && nowNanos - lastActivity > TimeUnit.MILLISECONDS.toNanos(idle)
                 && outbound.inFlight() == 0) {
             // On the executor: the close calls onClose, which must not hold up the one timer.
-            settings.executor().execute(() -> closeForError(CloseCodes.GOING_AWAY, "idle timeout: no traffic for " + idle + " ms"));
+            settings.executor().execute(() -> closeIdle(idle));
         }
     }
 
+    /**
+     * The peer is told 1001 (going away), while our endpoint hears 1006: the close was the local
+     * container's decision, and spec 2.1.5 (WSC-2.1.5-1) wants 1006 for it, as Tomcat reports
+     * (TCK spec.application.closing connectionHasBeenClosedWithStatus1006AfterTimeoutTest).
+     */
+    private void closeIdle(long idleMillis) {
+        String why = "idle timeout: no traffic for " + idleMillis + " ms";
+        startClose(reasonOf(CloseCodes.GOING_AWAY, why), reasonOf(CloseCodes.CLOSED_ABNORMALLY, why), false);
+    }
+
     private void startClose(CloseReason reason, boolean blocking) {
+        startClose(reason, reason, blocking);
+    }
+
+    /**
+     * @param sent  what the close frame says
+     * @param local what our endpoint's onClose hears
+     */
+    private void startClose(CloseReason sent, CloseReason local, boolean blocking) {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        CloseReason reason = local;
         localReason = reason;
         closeDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.closeTimeoutMillis());
-        Close frame = new Close(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+        Close frame = new Close(sent.getCloseCode().getCode(), sent.getReasonPhrase());
         try {
             if (blocking) {
                 outbound.sendBlocking(frame, false);

@@ -311,6 +311,15 @@ class SessionTest {
     void idleSessionsAreClosed() throws Exception {
         try (Harness h = Harness.open(s -> s.setMaxIdleTimeout(300))) {
             h.awaitPeerSaw("close 1001 idle timeout: no traffic for 300 ms");
+            // the local endpoint hears 1006: our container ended it (TCK ...AfterTimeoutTest)
+            h.awaitClosed();
+            assertThat(h.endpoint.closes).singleElement().satisfies(r -> {
+                assertThat(r.getCloseCode().getCode()).isEqualTo(1006);
+                assertThat(r.getReasonPhrase()).isEqualTo("idle timeout: no traffic for 300 ms");
+            });
+            h.peer.send(new Close(1001, ""));
+            await().atMost(Duration.ofSeconds(10)).until(() -> h.peer.closed);
+            assertThat(h.endpoint.closes).hasSize(1);
         }
     }
 
