@@ -231,9 +231,12 @@ class CdiEndpointsTest {
                 .untilAsserted(() -> assertThat(count(counts, "ProgrammaticEndpoint.destroyed") - destroyed).isEqualTo(1));
     }
 
-    /** How a test ends a /life session, and the close code its endpoint and observers are told. */
+    /**
+     * How a test ends a /life session, and the close code its endpoint and observers are told (an
+     * idle timeout sends the peer 1001 but tells the endpoint 1006, spec 2.1.5).
+     */
     enum Ending {
-        PEER_CLOSES(1000), SERVER_CLOSES(1000), HANDLER_FAILS(1011), IDLE_TIMEOUT(1001), PEER_VANISHES(1006);
+        PEER_CLOSES(1000), SERVER_CLOSES(1000), HANDLER_FAILS(1011), IDLE_TIMEOUT(1006), PEER_VANISHES(1006);
 
         final int code;
 

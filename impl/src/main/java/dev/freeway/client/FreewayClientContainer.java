@@ -146,8 +146,13 @@ public class FreewayClientContainer extends DefaultsContainer implements AutoClo
         Map<String, List<String>> headers = RequestHeaders.initial(target, config.getPreferredSubprotocols(), offers(config));
         Connector.Opened opened = connector.open(target, config, headers, engine, settings());
 
-        List<Extension> agreed = new ArrayList<>();
-        opened.accept().extensions().forEach(e -> agreed.add(FreewayExtension.from(e)));
+        List<Extension> agreed;
+        try {
+            agreed = runnable(opened.accept().extensions());
+        } catch (DeploymentException e) {
+            opened.transport().abort();
+            throw e;
+        }
         boolean deflated = opened.accept().extensions().stream().anyMatch(PerMessageDeflate::isPerMessageDeflate);
         SessionContext context = new SessionContext(Long.toHexString(ids.incrementAndGet()), this, config, uri,
                 uri.getRawQuery(), FreewayHandshakeRequest.builder(uri).build().getParameterMap(), Map.of(), null,
@@ -161,19 +166,43 @@ public class FreewayClientContainer extends DefaultsContainer implements AutoClo
         }
     }
 
-    /** The extensions to offer: permessage-deflate when asked for (or by default, see the class doc). */
+    /**
+     * The extensions to offer: those the config lists, in its order, with permessage-deflate's
+     * parameters Freeway's own; with none listed, permessage-deflate by default (see the class
+     * doc). Extensions Freeway cannot run are offered as listed, as the API's default client
+     * configuration does (TCK server.serverendpointconfig.configurator getNegotiatedExtensions
+     * tests); a server that agrees to one fails the connection (see {@link #runnable}).
+     */
     private List<ExtensionOffer> offers(ClientEndpointConfig config) {
         List<Extension> asked = config.getExtensions() == null ? List.of() : config.getExtensions();
-        boolean wantDeflate = asked.isEmpty() ? offerPerMessageDeflate : false;
+        if (asked.isEmpty()) {
+            return offerPerMessageDeflate ? PerMessageDeflate.offer(deflate).map(List::of).orElse(List.of()) : List.of();
+        }
+        List<ExtensionOffer> out = new ArrayList<>();
         for (Extension e : asked) {
+            if (e == null) {
+                continue;
+            }
             if (PerMessageDeflate.EXTENSION_NAME.equals(e.getName())) {
-                wantDeflate = true;
+                PerMessageDeflate.offer(deflate).ifPresent(out::add);
             } else {
-                LOG.log(System.Logger.Level.WARNING, "extension {0} is not installed in Freeway's client; not offered",
-                        e.getName());
+                out.add(FreewayExtension.toOffer(e));
             }
         }
-        return wantDeflate ? PerMessageDeflate.offer(deflate).map(List::of).orElse(List.of()) : List.of();
+        return out;
+    }
+
+    /** The agreed extensions, if Freeway can run them all: nothing else may shape the frames. */
+    private static List<Extension> runnable(List<ExtensionOffer> agreed) throws DeploymentException {
+        List<Extension> out = new ArrayList<>();
+        for (ExtensionOffer e : agreed) {
+            if (!PerMessageDeflate.isPerMessageDeflate(e)) {
+                throw new DeploymentException("the server agreed to extension '" + e.name()
+                        + "', which Freeway's client cannot run");
+            }
+            out.add(FreewayExtension.from(e));
+        }
+        return out;
     }
 
     private ConnectSettings settings() {

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
  * A send that is not written within the send timeout fails and drops the connection.
  */
 final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
+    private static final System.Logger LOG = System.getLogger(AsyncRemote.class.getName());
 
     AsyncRemote(WsSession session) {
         super(session);
@@ -116,8 +117,15 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
         return f;
     }
 
+    /** Tells {@code handler} on the executor; it is application code, so it runs as a session callback. */
     private void report(SendHandler handler, Throwable error) {
         SendResult result = error == null ? new SendResult() : new SendResult(error);
-        session.settings().executor().execute(() -> handler.onResult(result));
+        session.settings().executor().execute(() -> {
+            try {
+                session.callback(() -> handler.onResult(result));
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "the SendHandler " + handler.getClass().getName() + " threw", e);
+            }
+        });
     }
 }

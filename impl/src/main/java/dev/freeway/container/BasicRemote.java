@@ -1,5 +1,6 @@
 package dev.freeway.container;
 
+import dev.freeway.api.CloseCodes;
 import dev.freeway.engine.Data;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
@@ -63,13 +64,33 @@ final class BasicRemote extends RemoteBase implements RemoteEndpoint.Basic {
         } else if (encoded instanceof Encoded.Binary) {
             sendBinary(((Encoded.Binary) encoded).bytes());
         } else if (encoded instanceof Encoded.TextStream) {
-            try (Writer w = getSendWriter()) {
+            FragmentingWriter w = new FragmentingWriter(session.outbound());
+            try {
                 ((Encoded.TextStream) encoded).writeTo(w);
+            } catch (EncodeException | IOException | RuntimeException e) {
+                abandon(w.abandon(), e);
+                throw e;
             }
+            w.close();
         } else {
-            try (OutputStream out = getSendStream()) {
+            FragmentingOutputStream out = new FragmentingOutputStream(session.outbound(), false);
+            try {
                 ((Encoded.BinaryStream) encoded).writeTo(out);
+            } catch (EncodeException | IOException | RuntimeException e) {
+                abandon(out.abandon(), e);
+                throw e;
             }
+            out.close();
+        }
+    }
+
+    /**
+     * A stream encoder failed: no message was sent, unless it had already written a fragment; then
+     * the peer holds part of a message, and only closing the connection (1011) tells it the truth.
+     */
+    private void abandon(boolean started, Exception cause) {
+        if (started) {
+            session.closeForError(CloseCodes.INTERNAL_ERROR, "an encoder failed in the middle of a message: " + cause);
         }
     }
 }

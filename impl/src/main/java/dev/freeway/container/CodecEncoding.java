@@ -42,8 +42,26 @@ final class CodecEncoding {
                 + CodecEntry.describeAll("Encoder", entries));
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * What {@code encoder} makes of {@code value}. An encoder's runtime exception becomes an
+     * EncodeException, so that every sender reports it as the API says: thrown by a blocking
+     * {@code sendObject}, failing the Future or the SendResult of an asynchronous one (TCK
+     * remoteendpoint.async sendObject...ExecutionException tests), never escaping the sender.
+     */
     private static Encoded encode(CodecEntry entry, Object encoder, Object value) throws EncodeException {
+        try {
+            return encodeWith(entry, encoder, value);
+        } catch (RuntimeException e) {
+            throw failed(entry, value, e);
+        }
+    }
+
+    private static EncodeException failed(CodecEntry entry, Object value, RuntimeException e) {
+        return new EncodeException(value, entry.codecClass().getName() + " failed: " + e, e);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Encoded encodeWith(CodecEntry entry, Object encoder, Object value) throws EncodeException {
         switch (entry.kind()) {
             case TEXT -> {
                 String text = ((Encoder.Text<Object>) encoder).encode(value);
@@ -63,11 +81,23 @@ final class CodecEncoding {
             }
             case TEXT_STREAM -> {
                 Encoder.TextStream<Object> stream = (Encoder.TextStream<Object>) encoder;
-                return new Encoded.TextStream(out -> stream.encode(value, out));
+                return new Encoded.TextStream(out -> {
+                    try {
+                        stream.encode(value, out);
+                    } catch (RuntimeException e) {
+                        throw failed(entry, value, e);
+                    }
+                });
             }
             case BINARY_STREAM -> {
                 Encoder.BinaryStream<Object> stream = (Encoder.BinaryStream<Object>) encoder;
-                return new Encoded.BinaryStream(out -> stream.encode(value, out));
+                return new Encoded.BinaryStream(out -> {
+                    try {
+                        stream.encode(value, out);
+                    } catch (RuntimeException e) {
+                        throw failed(entry, value, e);
+                    }
+                });
             }
             default -> throw new IllegalStateException("no encoder form for " + entry.kind());
         }

@@ -91,20 +91,25 @@ public final class CodecTypes {
      * Which kind of message a whole-message handler for {@code type} receives: String, primitives and
      * boxes get {@link MessageKind#TEXT}, Reader {@link MessageKind#TEXT_STREAM}, ByteBuffer and byte[]
      * {@link MessageKind#BINARY}, InputStream {@link MessageKind#BINARY_STREAM}, PongMessage
-     * {@link MessageKind#PONG}; any other type the kind of the first configured decoder that produces it
-     * (for primitives and boxes, such a decoder comes before the container's conversion).
+     * {@link MessageKind#PONG}; any other type the kind of the first configured decoder that produces it.
+     * For Reader, InputStream, primitives and boxes, a configured decoder that produces the type comes
+     * before the container's own stream or conversion: an application that configures a
+     * {@code Decoder.Text<Reader>} wants its decoder used (TCK session11 annotatedTextReaderClientTest).
      *
      * @return the kind, or {@code null} when nothing can produce {@code type}
      */
     public MessageKind kindOf(Class<?> type) {
         MessageKind nativeKind = nativeKind(type);
-        if (nativeKind != null) {
+        if (nativeKind != null && !nativeKind.isStream()) {
             return nativeKind;
         }
         for (CodecEntry decoder : decoders) {
             if (produces(decoder, type)) {
                 return decoder.kind();
             }
+        }
+        if (nativeKind != null) {
+            return nativeKind;
         }
         return CodecPrimitives.isPrimitiveOrBox(type) ? MessageKind.TEXT : null;
     }

@@ -151,21 +151,22 @@ public final class Codecs implements AutoCloseable {
     }
 
     /**
-     * Turns a text message read as a stream into a {@code type}: a Reader as is, otherwise through the
-     * first {@code Decoder.TextStream} for the type. The caller closes the reader.
+     * Turns a text message read as a stream into a {@code type}: through the first
+     * {@code Decoder.TextStream} for the type, else, for a Reader, the reader itself (a configured
+     * decoder comes first, as in {@link CodecTypes#kindOf}). The caller closes the reader.
      *
      * @throws DecodeException if no text stream decoder produces {@code type}, or the decoder fails
      */
     public Object decodeText(Class<?> type, Reader reader) throws DecodeException, IOException {
-        if (type == Reader.class) {
-            return reader;
-        }
         List<CodecEntry> entries = types.decoders();
         for (int i = 0; i < entries.size(); i++) {
             CodecEntry entry = entries.get(i);
             if (entry.kind() == MessageKind.TEXT_STREAM && CodecTypes.produces(entry, type)) {
                 return ((Decoder.TextStream<?>) decoders[i]).decode(reader);
             }
+        }
+        if (type == Reader.class) {
+            return reader;
         }
         throw new DecodeException((String) null, "nothing decodes a text stream as " + type.getName() + "; "
                 + CodecEntry.describeAll("Decoder", types.decoders()));
@@ -221,21 +222,22 @@ public final class Codecs implements AutoCloseable {
     }
 
     /**
-     * Turns a binary message read as a stream into a {@code type}: an InputStream as is, otherwise
-     * through the first {@code Decoder.BinaryStream} for the type. The caller closes the stream.
+     * Turns a binary message read as a stream into a {@code type}: through the first
+     * {@code Decoder.BinaryStream} for the type, else, for an InputStream, the stream itself (a
+     * configured decoder comes first, as in {@link CodecTypes#kindOf}). The caller closes the stream.
      *
      * @throws DecodeException if no binary stream decoder produces {@code type}, or the decoder fails
      */
     public Object decodeBinary(Class<?> type, InputStream in) throws DecodeException, IOException {
-        if (type == InputStream.class) {
-            return in;
-        }
         List<CodecEntry> entries = types.decoders();
         for (int i = 0; i < entries.size(); i++) {
             CodecEntry entry = entries.get(i);
             if (entry.kind() == MessageKind.BINARY_STREAM && CodecTypes.produces(entry, type)) {
                 return ((Decoder.BinaryStream<?>) decoders[i]).decode(in);
             }
+        }
+        if (type == InputStream.class) {
+            return in;
         }
         throw new DecodeException((ByteBuffer) null, "nothing decodes a binary stream as " + type.getName() + "; "
                 + CodecEntry.describeAll("Decoder", types.decoders()));

@@ -140,6 +140,11 @@ public final class EndpointRegistry {
         return null;
     }
 
+    /** Removes every endpoint (the application's deployment failed). */
+    public synchronized void clear() {
+        snapshot = Snapshot.EMPTY;
+    }
+
     /** The deployed configurations, in order of deployment. */
     public List<ServerEndpointConfig> configs() {
         List<ServerEndpointConfig> out = new ArrayList<>();

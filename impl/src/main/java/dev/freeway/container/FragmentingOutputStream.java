@@ -20,6 +20,8 @@ final class FragmentingOutputStream extends OutputStream {
     private final byte[] buffer = new byte[FRAGMENT_SIZE];
     private int count;
     private boolean closed;
+    /** Whether a fragment has gone out: from then on the message is on the wire. */
+    private boolean sent;
 
     FragmentingOutputStream(Outbound outbound, boolean text) {
         this.outbound = outbound;
@@ -69,9 +71,28 @@ final class FragmentingOutputStream extends OutputStream {
         send(true);
     }
 
+    /**
+     * Gives the message up (its writer failed): what is buffered is dropped, and nothing at all
+     * goes out if no fragment has yet; a stream encoder that throws sends no message (TCK
+     * throwingcoder). Once a fragment is out the peer holds part of a message that cannot be
+     * ended truthfully, so the caller must end the connection.
+     *
+     * @return whether a fragment had already been sent
+     */
+    boolean abandon() {
+        boolean started = sent;
+        closed = true;
+        count = 0;
+        if (started) {
+            outbound.giveUpMessage();
+        }
+        return started;
+    }
+
     private void send(boolean last) throws IOException {
         ByteBuffer fragment = ByteBuffer.wrap(java.util.Arrays.copyOf(buffer, count));
         count = 0;
+        sent = true;
         outbound.sendBlocking(new Data(fragment, text, true, last), !last);
     }
 

@@ -29,6 +29,11 @@ final class FragmentingWriter extends Writer {
         encoder.flush();
     }
 
+    /** See {@link FragmentingOutputStream#abandon()}; characters the encoder still holds are dropped too. */
+    boolean abandon() {
+        return bytes.abandon();
+    }
+
     @Override
     public void close() throws IOException {
         encoder.close(); // flushes the encoder, then closes the stream, which ends the message

@@ -39,6 +39,31 @@ public final class FreewayHandshakeRequest implements HandshakeRequest {
         this.httpSession = b.httpSession;
     }
 
+    private FreewayHandshakeRequest(FreewayHandshakeRequest r, Map<String, List<String>> parameterMap) {
+        this.requestUri = r.requestUri;
+        this.queryString = r.queryString;
+        this.headers = r.headers;
+        this.parameterMap = parameterMap;
+        this.userPrincipal = r.userPrincipal;
+        this.userInRole = r.userInRole;
+        this.httpSession = r.httpSession;
+    }
+
+    /**
+     * This request with the matched endpoint's path parameters among its parameters, after the
+     * query's (a path parameter replaces a query parameter of the same name), as Tomcat does and
+     * the TCK expects of {@code getParameterMap()} (server.handshakerequest
+     * getParameterMapOneParamTest, getParameterMapTwoParamsTest).
+     */
+    public FreewayHandshakeRequest withPathParameters(Map<String, String> pathParameters) {
+        if (pathParameters == null || pathParameters.isEmpty()) {
+            return this;
+        }
+        Map<String, List<String>> all = new LinkedHashMap<>(parameterMap);
+        pathParameters.forEach((name, value) -> all.put(name, List.of(value)));
+        return new FreewayHandshakeRequest(this, Collections.unmodifiableMap(all));
+    }
+
     /**
      * Starts a request for {@code requestUri}: the whole URI the client asked for (scheme
      * {@code ws} or {@code wss}, authority, path and query), which is also what

@@ -49,14 +49,33 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
     private volatile SessionInterceptor interceptor = SessionInterceptor.NONE;
     private volatile Upgrader upgrader;
     private volatile WebSocketContainer client;
+    /** Set by the first failed {@code addEndpoint}: the application's deployment has failed. */
+    private volatile DeploymentException deploymentFailure;
 
     /** A container with the standard defaults and permessage-deflate offered. */
     public FreewayServerContainer() {
         this(ContainerDefaults.standard(), DeflateSettings.defaults(), EngineConfig.defaults());
     }
 
+    /**
+     * A container for the application whose class loader is the creating thread's context class
+     * loader (a {@code ServletContainerInitializer} runs with the web application's).
+     */
     public FreewayServerContainer(ContainerDefaults defaults, DeflateSettings deflate, EngineConfig engineConfig) {
+        this(defaults, deflate, engineConfig, Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * @param applicationLoader the deploying application's class loader, made the context class
+     *                          loader around every endpoint callback; {@code null} leaves the
+     *                          callback threads' loader as it is
+     */
+    public FreewayServerContainer(ContainerDefaults defaults, DeflateSettings deflate, EngineConfig engineConfig,
+                                  ClassLoader applicationLoader) {
         super(defaults);
+        if (applicationLoader != null) {
+            interceptor = new ApplicationClassLoader(applicationLoader);
+        }
         this.deflate = deflate;
         this.engineConfig = engineConfig.toBuilder().autoPong(false).build(); // sessions answer pings themselves
         ConfiguratorRouting routing = new ConfiguratorRouting();
@@ -69,13 +88,51 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
 
     @Override
     public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
-        addEndpoint(ServerEndpointConfigs.fromAnnotation(endpointClass));
+        deployOrFail(() -> deploy(ServerEndpointConfigs.fromAnnotation(endpointClass)));
     }
 
+    /**
+     * Deploys an endpoint. A deployment error fails the application's whole deployment, as
+     * Tomcat does and the TCK expects (negdep.invalidpathparamtype.pasrv): the endpoints deployed
+     * so far are removed, and every later {@code addEndpoint} fails too, so that an application is
+     * never served half deployed.
+     */
     @Override
     public void addEndpoint(ServerEndpointConfig config) throws DeploymentException {
+        deployOrFail(() -> deploy(config));
+    }
+
+    /** One deployment step; see {@link #addEndpoint(ServerEndpointConfig)}. */
+    @FunctionalInterface
+    private interface Deployment {
+        void run() throws DeploymentException;
+    }
+
+    private void deployOrFail(Deployment deployment) throws DeploymentException {
+        DeploymentException earlier = deploymentFailure;
+        if (earlier != null) {
+            throw new DeploymentException("no endpoint is deployed: the deployment of this application failed ("
+                    + earlier.getMessage() + ")", earlier);
+        }
+        try {
+            deployment.run();
+        } catch (DeploymentException | RuntimeException e) {
+            DeploymentException failure = e instanceof DeploymentException d ? d
+                    : new DeploymentException("cannot deploy an endpoint: " + e, e);
+            deploymentFailure = failure;
+            registry.clear();
+            LOG.log(System.Logger.Level.ERROR, "the WebSocket deployment failed; no endpoint of this application is"
+                    + " deployed", failure);
+            throw failure;
+        }
+    }
+
+    private void deploy(ServerEndpointConfig config) throws DeploymentException {
+        if (config == null) {
+            throw new DeploymentException("no ServerEndpointConfig given");
+        }
         Class<?> type = config.getEndpointClass();
-        if (!Endpoint.class.isAssignableFrom(type)) {
+        if (type != null && !Endpoint.class.isAssignableFrom(type)) {
             models.put(type, EndpointModel.build(type, config.getDecoders(), config.getEncoders(), true));
         }
         registry.add(config);

@@ -77,15 +77,17 @@ public final class HandshakeNegotiation {
      *                         {@link ServerHandshake#validate}
      * @param config           the endpoint the request's path matched
      * @param pathParameters   the decoded path parameters of that match
-     * @param handshakeRequest the same request as the application sees it
+     * @param received         the same request as the application sees it, except that the path
+     *                         parameters join its parameters here
      * @return {@link HandshakeOutcome.Accepted} with what to send and what the session needs, or
      *         {@link HandshakeOutcome.Rejected} with the status and message to refuse with
      */
     public HandshakeOutcome negotiate(Request request, ServerEndpointConfig config, Map<String, String> pathParameters,
-                                      FreewayHandshakeRequest handshakeRequest) {
+                                      FreewayHandshakeRequest received) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(handshakeRequest, "handshakeRequest");
+        FreewayHandshakeRequest handshakeRequest = Objects.requireNonNull(received, "handshakeRequest")
+                .withPathParameters(pathParameters);
         ServerEndpointConfig.Configurator configured = config.getConfigurator();
         ServerEndpointConfig.Configurator configurator = routing.route(configured);
         Step step = new Step(config, configured != null ? configured : configurator);
@@ -140,14 +142,13 @@ public final class HandshakeNegotiation {
     private List<ExtensionOffer> extensions(Request request, ServerEndpointConfig config,
                                             ServerEndpointConfig.Configurator configurator, Step step) {
         boolean optIn = listsDeflate(config.getExtensions());
-        if (!deflate.enabled() && !optIn) {
-            // Nothing is installed; the configurator is still asked, as the API promises.
-            step.call("getNegotiatedExtensions", () -> configurator.getNegotiatedExtensions(List.of(), requested(request)));
-            return List.of();
-        }
-        List<Extension> installed = List.of(FreewayExtension.of(PerMessageDeflate.EXTENSION_NAME));
+        List<Extension> installed = installed(config, deflate.enabled() && !optIn);
         List<Extension> chosen = step.call("getNegotiatedExtensions",
                 () -> configurator.getNegotiatedExtensions(installed, requested(request)));
+        if (!deflate.enabled() && !optIn) {
+            return List.of();
+        }
+        // Of what the configurator chose, only what Freeway runs is agreed; the rest is dropped.
         List<ExtensionOffer> offers = deflateOffers(request, chosen);
         if (offers.isEmpty()) {
             return List.of();
@@ -161,6 +162,26 @@ public final class HandshakeNegotiation {
         List<Extension> out = new ArrayList<>(request.extensions().size());
         request.extensions().forEach(e -> out.add(FreewayExtension.from(e)));
         return out;
+    }
+
+    /**
+     * The installed extensions the configurator chooses from: the endpoint's own, in its order,
+     * then the container's permessage-deflate (unless the endpoint lists it), as Tomcat does and
+     * the TCK expects (server.serverendpointconfig.configurator getNegotiatedExtensions tests).
+     */
+    private static List<Extension> installed(ServerEndpointConfig config, boolean addDeflate) {
+        List<Extension> out = new ArrayList<>();
+        if (config.getExtensions() != null) {
+            for (Extension e : config.getExtensions()) {
+                if (e != null) {
+                    out.add(e);
+                }
+            }
+        }
+        if (addDeflate) {
+            out.add(FreewayExtension.of(PerMessageDeflate.EXTENSION_NAME));
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     private static boolean listsDeflate(List<Extension> extensions) {

@@ -1,6 +1,5 @@
 package dev.freeway.container;
 
-import dev.freeway.api.CloseCodes;
 import dev.freeway.api.FrameHandler;
 import dev.freeway.api.Opcode;
 import dev.freeway.api.StreamingHandler;
@@ -23,6 +22,7 @@ import java.nio.ByteBuffer;
  * it begins and kept to its end.
  */
 final class InboundDispatcher {
+    private static final System.Logger LOG = System.getLogger(InboundDispatcher.class.getName());
     private final WsSession session;
     private MessageSink sink;
     private boolean compressed;
@@ -87,8 +87,11 @@ final class InboundDispatcher {
         MessageHandlers.Entry entry = opcode == Opcode.TEXT ? session.handlers().text()
                 : opcode == Opcode.BINARY ? session.handlers().binary() : null;
         if (entry == null) {
-            session.closeForError(CloseCodes.UNSUPPORTED_DATA, "this endpoint does not accept "
-                    + (text ? "text" : opcode == Opcode.BINARY ? "binary" : Opcode.name(opcode)) + " messages");
+            // Dropped, not refused with 1003: a handler may still come (a client adds its handlers
+            // after connectToServer returns, while the server's first messages are on their way),
+            // and Tomcat and Tyrus drop such messages too (TCK session addMessageHandlersTest1).
+            LOG.log(System.Logger.Level.DEBUG, () -> "session " + session.getId() + " has no handler for "
+                    + (text ? "text" : opcode == Opcode.BINARY ? "binary" : Opcode.name(opcode)) + " messages: one is dropped");
             return null;
         }
         if (entry.partial()) {

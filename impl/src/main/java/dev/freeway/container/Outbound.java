@@ -1,7 +1,9 @@
 package dev.freeway.container;
 
 import dev.freeway.engine.Connection;
+import dev.freeway.engine.ConnectionState;
 import dev.freeway.engine.Event;
+import dev.freeway.engine.LocalProtocolError;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -122,7 +124,7 @@ final class Outbound {
         Pending p;
         try {
             p = write(event, Long.MAX_VALUE, false);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             done.completed(e);
             return;
         } finally {
@@ -152,6 +154,14 @@ final class Outbound {
         } finally {
             engineLock.unlock();
         }
+    }
+
+    /**
+     * The calling thread gives up the message it owns unfinished (its writer failed). Other
+     * threads may send again; the caller closes the connection, as the peer holds part of it.
+     */
+    void giveUpMessage() {
+        release(false);
     }
 
     void setBatching(boolean on) throws IOException {
@@ -264,10 +274,10 @@ final class Outbound {
     }
 
     /** Runs the event through the engine and hands its bytes over (or batches them). */
-    private Pending write(Event event, long deadline, boolean mayBatch) {
+    private Pending write(Event event, long deadline, boolean mayBatch) throws IOException {
         engineLock.lock();
         try {
-            ByteBuffer[] bytes = engine.send(event);
+            ByteBuffer[] bytes = engineSend(event);
             if (batching && mayBatch) {
                 for (ByteBuffer b : bytes) {
                     this.batch.add(copy(b)); // the caller may reuse its buffer once we return
@@ -280,6 +290,22 @@ final class Outbound {
             return p == null ? earlier : p;
         } finally {
             engineLock.unlock();
+        }
+    }
+
+    /**
+     * The engine's bytes for {@code event}. Its refusals are the engine's own type, which must
+     * not reach the application through the Jakarta API: a send once the close frame went out
+     * (or the connection ended) is the API's IOException, any other misuse an IllegalStateException.
+     */
+    private ByteBuffer[] engineSend(Event event) throws IOException {
+        try {
+            return engine.send(event);
+        } catch (LocalProtocolError e) {
+            if (engine.state() != ConnectionState.OPEN) {
+                throw new IOException("the session is closed: " + e.getMessage());
+            }
+            throw new IllegalStateException(e.getMessage());
         }
     }
 

@@ -55,6 +55,13 @@ final class ParamValues {
 
     private static Object convert(ParamPath path, String text) throws DecodeException {
         Class<?> type = path.type();
+        if (text == null && CodecPrimitives.box(type) == Boolean.class) {
+            // A name that matches no variable has the value null (PathParam's Javadoc), converted as
+            // the box's String constructor would: new Boolean(null) is false, the one box whose
+            // constructor takes null. Tomcat does the same, and the TCK expects it (websocketmessage
+            // booleanToBooleanWithPathParamTest names "{param}", not "param", on a Boolean).
+            return Boolean.FALSE;
+        }
         if (text == null) {
             if (type.isPrimitive()) {
                 throw new DecodeException((String) null, "path parameter {" + path.name()

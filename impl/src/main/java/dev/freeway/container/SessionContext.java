@@ -7,6 +7,8 @@ import jakarta.websocket.WebSocketContainer;
 
 import java.net.URI;
 import java.security.Principal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,9 +35,18 @@ public record SessionContext(String id, WebSocketContainer container, EndpointCo
                              Map<String, String> pathParameters, Principal userPrincipal, String subprotocol,
                              List<Extension> extensions, boolean secure, Set<Session> peers) {
     public SessionContext {
-        requestParameters = requestParameters == null ? Map.of() : Map.copyOf(requestParameters);
-        pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
+        requestParameters = ordered(requestParameters);
+        pathParameters = ordered(pathParameters);
         subprotocol = subprotocol == null ? "" : subprotocol;
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
+    }
+
+    /**
+     * An unmodifiable copy in the given order. Not {@code Map.copyOf}: its iteration order changes
+     * from one JVM launch to the next, and the application sees this order (path parameters in the
+     * template's order, TCK session getPathParametersTest).
+     */
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }

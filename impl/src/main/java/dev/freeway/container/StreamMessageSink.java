@@ -37,9 +37,9 @@ final class StreamMessageSink implements MessageSink {
                     Object value;
                     if (text) {
                         Reader reader = new InputStreamReader(pipe, StandardCharsets.UTF_8);
-                        value = type == Reader.class ? reader : session.codecs().decodeText(type, reader);
+                        value = session.codecs().decodeText(type, reader);
                     } else {
-                        value = type == InputStream.class ? pipe : session.codecs().decodeBinary(type, (InputStream) pipe);
+                        value = session.codecs().decodeBinary(type, (InputStream) pipe);
                     }
                     handler.onMessage(value);
                 });

@@ -71,7 +71,10 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile CloseReason localReason;
     private volatile long closeDeadline;
+    /** Set once the connection is over and everything is released. */
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set once the endpoint has been told of the close (which may come before {@link #closed}). */
+    private final AtomicBoolean endpointClosed = new AtomicBoolean();
 
     private WsSession(SessionContext context, Endpoint endpoint, boolean endpointHandlesErrors, Connection engine,
                       boolean deflateAgreed, Transport transport, SessionSettings settings, Codecs codecs,
@@ -269,7 +272,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     /** An endpoint or handler threw, or a decoder failed. */
     void handlerFailed(Throwable failure) {
         Throwable t = AnnotatedEndpoint.unwrap(failure);
-        if (closed.get()) {
+        if (endpointClosed.get()) {
             LOG.log(System.Logger.Level.WARNING, "error after the session closed", t);
             return;
         }
@@ -302,17 +305,37 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         long idle = settings.maxIdleTimeoutMillis();
         if (idle > 0 && !closing.get() && nowNanos - lastActivity > TimeUnit.MILLISECONDS.toNanos(idle)
                 && outbound.inFlight() == 0) {
-            closeForError(CloseCodes.GOING_AWAY, "idle timeout: no traffic for " + idle + " ms");
+            // On the executor: the close calls onClose, which must not hold up the one timer.
+            settings.executor().execute(() -> closeIdle(idle));
         }
     }
 
+    /**
+     * The peer is told 1001 (going away), while our endpoint hears 1006: the close was the local
+     * container's decision, and spec 2.1.5 (WSC-2.1.5-1) wants 1006 for it, as Tomcat reports
+     * (TCK spec.application.closing connectionHasBeenClosedWithStatus1006AfterTimeoutTest).
+     */
+    private void closeIdle(long idleMillis) {
+        String why = "idle timeout: no traffic for " + idleMillis + " ms";
+        startClose(reasonOf(CloseCodes.GOING_AWAY, why), reasonOf(CloseCodes.CLOSED_ABNORMALLY, why), false);
+    }
+
     private void startClose(CloseReason reason, boolean blocking) {
+        startClose(reason, reason, blocking);
+    }
+
+    /**
+     * @param sent  what the close frame says
+     * @param local what our endpoint's onClose hears
+     */
+    private void startClose(CloseReason sent, CloseReason local, boolean blocking) {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        CloseReason reason = local;
         localReason = reason;
         closeDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.closeTimeoutMillis());
-        Close frame = new Close(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+        Close frame = new Close(sent.getCloseCode().getCode(), sent.getReasonPhrase());
         try {
             if (blocking) {
                 outbound.sendBlocking(frame, false);
@@ -328,7 +351,13 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
             transport.abort();
             inbound.stop();
             finish(reason, null);
+            return;
         }
+        // As in Tomcat and Tyrus, the endpoint hears of a close it started once the close frame
+        // is out, not when the peer answers: a caller of close() finds onClose done when it
+        // returns (TCK session close3Test). The connection stays up to read the peer's reply,
+        // or until the close timeout; what else the peer sends meanwhile is dropped.
+        endpointClosed(reason, null);
     }
 
     /** The session is over: everything released, {@code onError} (if a cause) and {@code onClose} called once. */
@@ -337,10 +366,24 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
             return;
         }
         closing.set(true);
-        context.peers().remove(this);
         settings.resources().sweeper().remove(this);
         outbound.fail(new IOException("the session is closed (" + reason.getCloseCode().getCode() + " "
                 + reason.getReasonPhrase() + ")"));
+        endpointClosed(reason, cause);
+        codecs.close();
+        engine.release();
+    }
+
+    /**
+     * Tells the endpoint (and whoever listens) that the session is over, once: {@code onError}
+     * if there is a cause, {@code onClose}, the endpoint's release. Either when the connection
+     * ended, or earlier, when we sent the close frame of a close we started.
+     */
+    private void endpointClosed(CloseReason reason, Throwable cause) {
+        if (!endpointClosed.compareAndSet(false, true)) {
+            return;
+        }
+        context.peers().remove(this);
         if (cause != null && endpointHandlesErrors) {
             try {
                 callback(() -> endpoint.onError(this, cause));
@@ -353,8 +396,6 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.ERROR, "onClose of " + endpoint.getClass().getName() + " threw", t);
         }
-        codecs.close();
-        engine.release();
         if (releaseEndpoint != null) {
             try {
                 callback(releaseEndpoint::run);
@@ -483,7 +524,10 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
     }
 
-    /** Sends the close frame (waiting for it to be written); the peer's reply ends the session. */
+    /**
+     * Sends the close frame (waiting for it to be written) and calls {@code onClose}; the peer's
+     * reply (or the close timeout) then ends the connection.
+     */
     @Override
     public void close(CloseReason reason) throws IOException {
         startClose(reason, true);

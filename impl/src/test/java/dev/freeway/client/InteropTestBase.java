@@ -7,6 +7,7 @@ import dev.freeway.api.Freeway;
 import dev.freeway.api.Opcode;
 import dev.freeway.api.StreamingSender;
 import dev.freeway.container.FreewayExtension;
+import dev.freeway.engine.ExtensionOffer;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.HandshakeResponse;
@@ -153,6 +154,25 @@ abstract class InteropTestBase {
         new Random(2).nextBytes(bytes);
         r.session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
         assertThat(r.binary()).isEqualTo(bytes);
+    }
+
+    @Test
+    void everyExtensionTheConfigListsIsOfferedAndOnlyWhatRunsIsAgreed() throws Exception {
+        // TCK server.serverendpointconfig.configurator: the server's configurator must see them requested
+        List<String> offered = new CopyOnWriteArrayList<>();
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .extensions(List.of(FreewayExtension.from(new ExtensionOffer("x-first", Map.of("p", "1"))),
+                        FreewayExtension.of("permessage-deflate")))
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> headers) {
+                        offered.addAll(headers.get("Sec-WebSocket-Extensions"));
+                    }
+                }).build();
+        Recorder r = connect(new Recorder(), config, ServerEndpoints.ECHO);
+        assertThat(offered).hasSize(1);
+        assertThat(offered.get(0)).startsWith("x-first; p=1, permessage-deflate");
+        assertThat(r.session.getNegotiatedExtensions()).extracting(e -> e.getName()).containsExactly("permessage-deflate");
     }
 
     @Test

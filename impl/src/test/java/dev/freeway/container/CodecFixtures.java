@@ -1,9 +1,12 @@
 package dev.freeway.container;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -181,6 +184,51 @@ final class CodecFixtures {
         @Override
         public boolean willDecode(String text) {
             return true;
+        }
+    }
+
+    /** A whole-text decoder producing a Reader, as the TCK's AlternativeReaderDecoder: says it was used. */
+    public static class PrefixingReaderText implements Decoder.Text<Reader> {
+        @Override
+        public Reader decode(String text) {
+            return new StringReader("decoded:" + text);
+        }
+
+        @Override
+        public boolean willDecode(String text) {
+            return true;
+        }
+    }
+
+    /** A text stream decoder producing a Reader. */
+    public static class PrefixingReaderStream implements Decoder.TextStream<Reader> {
+        @Override
+        public Reader decode(Reader reader) throws IOException {
+            StringWriter all = new StringWriter();
+            reader.transferTo(all);
+            return new StringReader("streamed:" + all);
+        }
+    }
+
+    /** A whole-binary decoder producing an InputStream. */
+    public static class PrefixingInputStreamBinary implements Decoder.Binary<InputStream> {
+        @Override
+        public InputStream decode(ByteBuffer bytes) {
+            return new ByteArrayInputStream(("decoded:" + utf8(bytes)).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public boolean willDecode(ByteBuffer bytes) {
+            return true;
+        }
+    }
+
+    /** A binary stream decoder producing an InputStream. */
+    public static class PrefixingInputStreamStream implements Decoder.BinaryStream<InputStream> {
+        @Override
+        public InputStream decode(InputStream in) throws IOException {
+            return new ByteArrayInputStream(("streamed:" + new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8));
         }
     }
 

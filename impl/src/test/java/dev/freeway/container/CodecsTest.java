@@ -48,6 +48,10 @@ import dev.freeway.container.CodecFixtures.GoldenApple;
 import dev.freeway.container.CodecFixtures.HexInteger;
 import dev.freeway.container.CodecFixtures.HexIntegerEncoder;
 import dev.freeway.container.CodecFixtures.NullEncoder;
+import dev.freeway.container.CodecFixtures.PrefixingInputStreamBinary;
+import dev.freeway.container.CodecFixtures.PrefixingInputStreamStream;
+import dev.freeway.container.CodecFixtures.PrefixingReaderStream;
+import dev.freeway.container.CodecFixtures.PrefixingReaderText;
 import dev.freeway.container.CodecFixtures.Utf8String;
 
 import org.junit.jupiter.api.Nested;
@@ -71,6 +75,63 @@ class CodecsTest {
         return codecs(List.of(), encoders);
     }
 
+    /** A configured decoder producing Reader or InputStream comes before the container's own stream (TCK session11). */
+    @Nested
+    class StreamTypesFromDecoders {
+        @Test
+        void aTextDecoderOfReadersMakesReaderHandlersWholeTextHandlers() throws Exception {
+            try (Codecs codecs = decoders(List.of(PrefixingReaderText.class))) {
+                assertThat(codecs.kindOf(Reader.class)).isEqualTo(MessageKind.TEXT);
+                assertThat(read((Reader) codecs.decodeText(Reader.class, "hi"))).isEqualTo("decoded:hi");
+            }
+        }
+
+        @Test
+        void aTextStreamDecoderOfReadersIsGivenTheMessagesReader() throws Exception {
+            try (Codecs codecs = decoders(List.of(PrefixingReaderStream.class))) {
+                assertThat(codecs.kindOf(Reader.class)).isEqualTo(MessageKind.TEXT_STREAM);
+                assertThat(read((Reader) codecs.decodeText(Reader.class, new StringReader("hi")))).isEqualTo("streamed:hi");
+            }
+        }
+
+        @Test
+        void aBinaryDecoderOfInputStreamsMakesInputStreamHandlersWholeBinaryHandlers() throws Exception {
+            try (Codecs codecs = decoders(List.of(PrefixingInputStreamBinary.class))) {
+                assertThat(codecs.kindOf(InputStream.class)).isEqualTo(MessageKind.BINARY);
+                InputStream in = (InputStream) codecs.decodeBinary(InputStream.class, ByteBuffer.wrap(bytes("hi")));
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("decoded:hi");
+            }
+        }
+
+        @Test
+        void aBinaryStreamDecoderOfInputStreamsIsGivenTheMessagesStream() throws Exception {
+            try (Codecs codecs = decoders(List.of(PrefixingInputStreamStream.class))) {
+                assertThat(codecs.kindOf(InputStream.class)).isEqualTo(MessageKind.BINARY_STREAM);
+                InputStream in = (InputStream) codecs.decodeBinary(InputStream.class, new ByteArrayInputStream(bytes("hi")));
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("streamed:hi");
+            }
+        }
+
+        @Test
+        void withoutSuchDecodersTheStreamsAreTheContainersOwn() throws Exception {
+            try (Codecs codecs = decoders(List.of())) {
+                Reader reader = new StringReader("hi");
+                assertThat(codecs.kindOf(Reader.class)).isEqualTo(MessageKind.TEXT_STREAM);
+                assertThat(codecs.decodeText(Reader.class, reader)).isSameAs(reader);
+            }
+        }
+
+        private static String read(Reader reader) throws IOException {
+            StringWriter all = new StringWriter();
+            reader.transferTo(all);
+            return all.toString();
+        }
+
+        private static byte[] bytes(String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
     @Nested
     class Primitives {
         static Stream<Arguments> valid() {
@@ -83,7 +144,9 @@ class CodecsTest {
                     Arguments.of(double.class, "2.5e3", 2500.0), Arguments.of(Double.class, "NaN", Double.NaN),
                     Arguments.of(float.class, "1.5", 1.5f), Arguments.of(Float.class, "-0.25", -0.25f),
                     Arguments.of(boolean.class, "true", true), Arguments.of(Boolean.class, "TRUE", true),
-                    Arguments.of(char.class, "x", 'x'), Arguments.of(Character.class, "é", 'é'));
+                    Arguments.of(char.class, "x", 'x'), Arguments.of(Character.class, "é", 'é'),
+                    // the first character, the rest ignored (TCK clientendpointonmessage echoCharAndSessionTest)
+                    Arguments.of(char.class, "Echar", 'E'), Arguments.of(Character.class, "ab", 'a'));
         }
 
         @ParameterizedTest(name = "{0} from \"{1}\"")
@@ -103,10 +166,10 @@ class CodecsTest {
                     Arguments.of(Byte.class, "128", "cannot decode \"128\" as Byte"),
                     Arguments.of(double.class, "one", "cannot decode \"one\" as double"),
                     Arguments.of(Float.class, "1,5", "cannot decode \"1,5\" as Float"),
-                    Arguments.of(char.class, "ab", "cannot decode \"ab\" as char: a char is made from exactly one "
+                    Arguments.of(char.class, "", "cannot decode \"\" as char: a char is made from a text's first "
                             + "character"),
                     Arguments.of(Character.class, "", "cannot decode \"\" as Character: a Character is made from "
-                            + "exactly one character"));
+                            + "a text's first character"));
         }
 
         @ParameterizedTest(name = "{0} from \"{1}\"")

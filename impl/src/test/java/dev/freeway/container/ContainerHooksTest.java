@@ -258,6 +258,63 @@ class ContainerHooksTest {
         assertThat(log).containsExactly("create Echo", "release");
     }
 
+    /** Logs the context class loader each callback (and each send handler) ran with. */
+    @ServerEndpoint("/loader")
+    public static class LoaderProbe {
+        final List<String> seen;
+        final ClassLoader expected;
+
+        public LoaderProbe() {
+            this(new ArrayList<>(), null);
+        }
+
+        LoaderProbe(List<String> seen, ClassLoader expected) {
+            this.seen = seen;
+            this.expected = expected;
+        }
+
+        private void see(String what) {
+            seen.add(what + (Thread.currentThread().getContextClassLoader() == expected ? " in the application's" : " elsewhere"));
+        }
+
+        @OnOpen
+        public void open() {
+            see("onOpen");
+        }
+
+        @OnMessage
+        public void message(String text, Session session) {
+            see("onMessage");
+            session.getAsyncRemote().sendText(text, result -> see("SendHandler"));
+        }
+
+        @OnClose
+        public void close() {
+            see("onClose");
+        }
+    }
+
+    @Test
+    void callbacksRunWithTheApplicationsClassLoaderAndThreadsGetTheirsBack() throws Exception {
+        ClassLoader application = new java.net.URLClassLoader(new java.net.URL[0], getClass().getClassLoader());
+        container.close();
+        container = new FreewayServerContainer(ContainerDefaults.standard(), DeflateSettings.disabled(),
+                EngineConfig.defaults(), application);
+        container.addEndpoint(LoaderProbe.class);
+        container.setEndpointFactory(factory(new LoaderProbe(log, application)));
+        ClassLoader mine = Thread.currentThread().getContextClassLoader();
+
+        Peer p = connect("/loader"); // onOpen runs on this thread
+        assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(mine);
+        p.transport.send(Data.text("hi", true));
+        p.awaitPeerSaw("text " + hex("hi"));
+        p.transport.send(new Close(1000, ""));
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.contains("release"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.size() == 6);
+        assertThat(log).containsExactlyInAnyOrder("create LoaderProbe", "release","onOpen in the application's",
+                "onMessage in the application's", "SendHandler in the application's", "onClose in the application's");
+    }
+
     /** One connection's peer side. */
     private record Peer(PeerTransport transport, WsSession session) {
         void awaitPeerSaw(String... lines) {

@@ -233,9 +233,28 @@ class ContainerTest {
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining(TestEndpoints.TwoTextHandlers.class.getName())
                 .hasMessageContaining("text");
+    }
+
+    @Test
+    void aPathDeployedTwiceIsADeploymentError() throws Exception {
         assertThatThrownBy(() -> container.addEndpoint(TestEndpoints.Parts.class))
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("/parts");
+    }
+
+    @Test
+    void aDeploymentErrorUndeploysTheApplicationAndRefusesLaterEndpoints() throws Exception {
+        assertThat(container.endpoints()).hasSize(3);
+        assertThatThrownBy(() -> container.addEndpoint(TestEndpoints.TwoTextHandlers.class))
+                .isInstanceOf(DeploymentException.class);
+        // TCK negdep.invalidpathparamtype.pasrv: the valid endpoints deployed before are gone too
+        assertThat(container.endpoints()).isEmpty();
+        assertThat(container.match("/chat/blue")).isNull();
+        assertThatThrownBy(() -> container.addEndpoint(ServerEndpointConfig.Builder.create(EchoEndpoint.class, "/later").build()))
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("the deployment of this application failed")
+                .hasCauseInstanceOf(DeploymentException.class);
+        assertThat(container.match("/later")).isNull();
     }
 
     /** A programmatic echo endpoint. */

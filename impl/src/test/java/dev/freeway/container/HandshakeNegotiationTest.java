@@ -1,6 +1,7 @@
 package dev.freeway.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +102,32 @@ class HandshakeNegotiationTest {
         assertThat(a.pathParameters()).containsExactly(Map.entry("room", "lobby"));
         assertThat(a.request().getRequestURI()).hasToString("ws://example.com/chat/lobby?x=1");
         assertThat(a.endpointConfig().getEndpointClass()).isEqualTo(Echo.class);
+    }
+
+    @Test
+    void theConfiguratorSeesPathParametersAmongTheRequestParameters() {
+        // TCK server.handshakerequest getParameterMapOneParamTest: the query's, then the path's
+        List<Map<String, List<String>>> seen = new ArrayList<>();
+        ServerEndpointConfig.Configurator looking = new ServerEndpointConfig.Configurator() {
+            @Override
+            public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
+                seen.add(request.getParameterMap());
+            }
+        };
+        Request request = request();
+        HandshakeOutcome.Accepted a = accepted(request, config().configurator(looking).build());
+        assertThat(seen).singleElement().satisfies(m -> assertThat(m).containsExactly(
+                Map.entry("x", List.of("1")), Map.entry("room", List.of("lobby"))));
+        assertThat(a.request().getParameterMap()).isEqualTo(seen.get(0)); // what the session is opened with
+        assertThatThrownBy(() -> seen.get(0).put("y", List.of())).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aPathParameterReplacesAQueryParameterOfTheSameName() {
+        FreewayHandshakeRequest r = FreewayHandshakeRequest.builder(URI.create("ws://h/chat/blue?room=red&room=x&n=1")).build()
+                .withPathParameters(Map.of("room", "blue"));
+        assertThat(r.getParameterMap()).containsExactly(Map.entry("room", List.of("blue")), Map.entry("n", List.of("1")));
+        assertThat(r.getQueryString()).isEqualTo("room=red&room=x&n=1");
     }
 
     @Test
@@ -316,6 +343,27 @@ class HandshakeNegotiationTest {
             Request request = request("Sec-WebSocket-Extensions", "permessage-deflate");
             new HandshakeNegotiation(DeflateSettings.disabled()).negotiate(request, spy, Map.of(), view(request));
             assertThat(installedSeen.get()).isEmpty();
+        }
+
+        @Test
+        void theConfiguratorChoosesAmongTheEndpointsExtensionsAndTheContainers() {
+            // TCK server.serverendpointconfig.configurator getNegotiatedExtensionsInstalledTest/ResultedTest
+            List<List<Extension>> seen = new ArrayList<>();
+            ServerEndpointConfig twoOwn = config().extensions(List.of(FreewayExtension.of("x-first"), FreewayExtension.of("x-second")))
+                    .configurator(new ServerEndpointConfig.Configurator() {
+                        @Override
+                        public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+                            List<Extension> resulted = super.getNegotiatedExtensions(installed, requested);
+                            seen.addAll(List.of(installed, requested, resulted));
+                            return resulted;
+                        }
+                    }).build();
+            HandshakeOutcome.Accepted a = accepted(request("Sec-WebSocket-Extensions", "x-second; p=1, x-other, permessage-deflate"), twoOwn);
+            assertThat(seen.get(0)).extracting(Extension::getName).containsExactly("x-first", "x-second", "permessage-deflate");
+            assertThat(seen.get(2)).extracting(Extension::getName).containsExactly("x-second", "permessage-deflate");
+            assertThat(seen.get(2).get(0).getParameters()).extracting(Extension.Parameter::getName).containsExactly("p");
+            // what Freeway cannot run is chosen by the configurator, yet not agreed on the wire
+            assertThat(a.accept().extensions()).extracting(e -> e.name()).containsExactly("permessage-deflate");
         }
     }
 

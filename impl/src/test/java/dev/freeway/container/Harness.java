@@ -47,6 +47,11 @@ final class Harness implements AutoCloseable {
         return new Harness(new HandlingRecorder(onOpen), defaults, config(), List.of());
     }
 
+    /** A session of an endpoint configured as {@code config} (its decoders and encoders, say). */
+    static Harness open(ServerEndpointConfig config, Consumer<Session> onOpen) throws Exception {
+        return new Harness(new HandlingRecorder(onOpen), ContainerDefaults.standard(), config, List.of());
+    }
+
     static Harness openWithoutErrorHandler(Consumer<Session> onOpen) throws Exception {
         return new Harness(new Recorder(onOpen), ContainerDefaults.standard(), config(), List.of());
     }

@@ -29,6 +29,15 @@ class ParamValuesTest {
     }
 
     @Test
+    void aMissingBooleanIsFalseAsNewBooleanOfNullIs() {
+        // TCK websocketmessage booleanToBooleanWithPathParamTest: @PathParam("{param}") Boolean on /x/{param}
+        ParamValues values = ParamValues.convert(List.of(new ParamPath("{param}", Boolean.class),
+                new ParamPath("{param}", boolean.class)), Map.of("param", "true"));
+        assertThat(values.failure()).isNull();
+        assertThat(values.values()).containsExactly(false, false);
+    }
+
+    @Test
     void missingPrimitiveFails() {
         ParamValues values = ParamValues.convert(List.of(new ParamPath("n", int.class)), Map.of());
         assertThat(values.failure()).hasMessage(
@@ -38,7 +47,7 @@ class ParamValuesTest {
 
     @Test
     void unconvertibleFailsWithTheSegmentAndTakesTheDefault() {
-        ParamValues values = ParamValues.convert(PATHS, Map.of("room", "lobby", "n", "four", "flag", "x", "c", "xy"));
+        ParamValues values = ParamValues.convert(PATHS, Map.of("room", "lobby", "n", "four", "flag", "x", "c", ""));
         assertThat(values.failure())
                 .hasMessage("path parameter {n} = \"four\" is not a valid int")
                 .hasCauseInstanceOf(jakarta.websocket.DecodeException.class);

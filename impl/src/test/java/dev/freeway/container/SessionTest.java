@@ -132,10 +132,36 @@ class SessionTest {
     }
 
     @Test
-    void aMessageNobodyHandlesIsRefusedWith1003() throws Exception {
-        try (Harness h = Harness.open(s -> s.addMessageHandler(String.class, (MessageHandler.Whole<String>) m -> { }))) {
-            h.peer.send(Data.binary(new byte[1], true));
-            h.awaitPeerSaw("close 1003 this endpoint does not accept binary messages");
+    void aMessageNobodyHandlesIsDroppedAndTheSessionStaysOpen() throws Exception {
+        List<String> got = new CopyOnWriteArrayList<>();
+        try (Harness h = Harness.open(s -> { })) {
+            h.peer.send(textFrame("before any handler", true)); // TCK addMessageHandlersTest1: no 1003
+            h.peer.send(Data.binary(new byte[3], true));
+            h.peer.send(new Ping(ByteBuffer.wrap(new byte[] {1})));
+            h.awaitPeerSaw("pong 01"); // the two messages before the ping were taken: nothing but the pong came back
+            h.session.addMessageHandler(String.class, (MessageHandler.Whole<String>) got::add);
+            h.peer.send(textFrame("handled", true));
+            await().atMost(Duration.ofSeconds(10)).until(() -> got.equals(List.of("handled")));
+            assertThat(h.session.isOpen()).isTrue();
+            assertThat(h.peer.peerSaw()).containsExactly("pong 01");
+        }
+    }
+
+    @Test
+    void sendsAfterOurCloseFailWithTheApisExceptionsNotTheEngines() throws Exception {
+        try (Harness h = Harness.open(s -> { })) {
+            h.session.close(); // the peer has not answered: the engine is still waiting for its close
+            assertThatThrownBy(() -> h.session.getBasicRemote().sendText("late"))
+                    .isExactlyInstanceOf(IOException.class).hasMessageContaining("closed");
+            assertThatThrownBy(() -> h.session.getBasicRemote().sendBinary(ByteBuffer.allocate(1)))
+                    .isExactlyInstanceOf(IOException.class);
+            assertThatThrownBy(() -> h.session.getAsyncRemote().sendText("late").get())
+                    .isInstanceOf(ExecutionException.class).cause().isExactlyInstanceOf(IOException.class);
+            CompletableFuture<SendResult> result = new CompletableFuture<>();
+            h.session.getAsyncRemote().sendObject(42, result::complete);
+            assertThat(result.get(10, TimeUnit.SECONDS).getException()).isExactlyInstanceOf(IOException.class);
+            assertThatThrownBy(() -> h.session.getBasicRemote().sendPing(ByteBuffer.allocate(1)))
+                    .isExactlyInstanceOf(IOException.class);
         }
     }
 
@@ -259,13 +285,15 @@ class SessionTest {
         try (Harness h = Harness.open(s -> { })) {
             assertThat(h.peers).containsExactly(h.session);
             h.session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "shutting down"));
-            h.awaitPeerSaw("close 1001 shutting down");
+            // onClose has run when close() returns (TCK session close3Test), before the peer answers
+            assertThat(h.endpoint.closes).singleElement().satisfies(r -> assertThat(r.getReasonPhrase()).isEqualTo("shutting down"));
             assertThat(h.session.isOpen()).isFalse();
-            assertThat(h.endpoint.closes).isEmpty(); // not yet: the peer has not answered
+            assertThat(h.peers).isEmpty();
+            h.awaitPeerSaw("close 1001 shutting down");
+            assertThat(h.peer.closed).isFalse(); // the connection waits for the peer's reply
             h.peer.send(new Close(1001, ""));
-            h.awaitClosed();
-            assertThat(h.endpoint.closes.get(0).getReasonPhrase()).isEqualTo("shutting down");
-            assertThat(h.peer.closed).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> h.peer.closed);
+            assertThat(h.endpoint.closes).hasSize(1);
             assertThatThrownBy(() -> h.session.getBasicRemote().sendText("late")).isInstanceOf(IOException.class);
         }
     }
@@ -274,8 +302,7 @@ class SessionTest {
     void aPeerThatNeverAnswersOurCloseIsDroppedAfterTheCloseTimeout() throws Exception {
         try (Harness h = Harness.open(s -> { }, ContainerDefaults.standard().withCloseTimeoutMillis(300))) {
             h.session.close();
-            h.awaitClosed();
-            assertThat(h.peer.aborted).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> h.peer.aborted);
             assertThat(h.endpoint.closes.get(0).getCloseCode().getCode()).isEqualTo(1000);
         }
     }
@@ -284,6 +311,15 @@ class SessionTest {
     void idleSessionsAreClosed() throws Exception {
         try (Harness h = Harness.open(s -> s.setMaxIdleTimeout(300))) {
             h.awaitPeerSaw("close 1001 idle timeout: no traffic for 300 ms");
+            // the local endpoint hears 1006: our container ended it (TCK ...AfterTimeoutTest)
+            h.awaitClosed();
+            assertThat(h.endpoint.closes).singleElement().satisfies(r -> {
+                assertThat(r.getCloseCode().getCode()).isEqualTo(1006);
+                assertThat(r.getReasonPhrase()).isEqualTo("idle timeout: no traffic for 300 ms");
+            });
+            h.peer.send(new Close(1001, ""));
+            await().atMost(Duration.ofSeconds(10)).until(() -> h.peer.closed);
+            assertThat(h.endpoint.closes).hasSize(1);
         }
     }
 

@@ -18,6 +18,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.lang.reflect.Modifier;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +45,9 @@ public final class FreewayInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> found, ServletContext ctx) throws ServletException {
+        // The application's loader becomes the context class loader of every endpoint callback.
         FreewayServerContainer container = new FreewayServerContainer(ContainerSettings.defaults(ctx),
-                ContainerSettings.deflate(ctx), EngineConfig.defaults());
+                ContainerSettings.deflate(ctx), EngineConfig.defaults(), ctx.getClassLoader());
         List<String> foreign = ForeignImplementations.find(ctx, container, FILTER_NAME);
         ctx.setAttribute(ServerContainer.class.getName(), container);
         // Under its own name too, where integrations (freeway-cdi) find it even when another
@@ -106,13 +108,13 @@ public final class FreewayInitializer implements ServletContainerInitializer {
             } catch (ReflectiveOperationException e) {
                 throw new DeploymentException(type.getName() + " needs a public no-argument constructor", e);
             }
-            Set<ServerEndpointConfig> configs = config.getEndpointConfigs(Set.copyOf(programmatic));
+            Set<ServerEndpointConfig> configs = config.getEndpointConfigs(Collections.unmodifiableSet(programmatic));
             if (configs != null) {
                 for (ServerEndpointConfig c : configs) {
                     container.addEndpoint(c);
                 }
             }
-            Set<Class<?>> classes = config.getAnnotatedEndpointClasses(Set.copyOf(annotated));
+            Set<Class<?>> classes = config.getAnnotatedEndpointClasses(Collections.unmodifiableSet(annotated));
             if (classes != null) {
                 for (Class<?> c : classes) {
                     container.addEndpoint(c);
