@@ -1,7 +1,8 @@
 package dev.freeway.container;
 
 /**
- * The defaults a container gives its sessions. Immutable; {@link #builder()} to change them.
+ * The defaults a container gives its sessions. Immutable; start from {@link #standard()} and change
+ * them with the {@code with...} methods.
  *
  * @param maxTextMessageBufferSize   largest text message buffered whole, in bytes of UTF-8 (1009 beyond)
  * @param maxBinaryMessageBufferSize largest binary message buffered whole (1009 beyond)
