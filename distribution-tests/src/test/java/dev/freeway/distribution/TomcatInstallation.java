@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * A Tomcat distribution: a fresh copy of the unpacked {@code apache-tomcat-*} as
- * {@code CATALINA_HOME} (the recipe copies the WAR into its {@code webapps/}), its HTTP connector
+ * {@code CATALINA_HOME} (the recipe copies the WAR into its {@code webapps/}), with Tomcat's own
+ * WebSocket implementation in {@code lib/} as shipped, its HTTP connector
  * moved from 8080 to a free port on 127.0.0.1 and its shutdown port turned off (the tests stop
  * Tomcat with a signal, as Ctrl+C does to {@code catalina.sh run}).
  */
@@ -25,6 +26,11 @@ final class TomcatInstallation implements Installation {
         RunDirectory.empty(runDirectory);
         Path home = runDirectory.resolve("catalina-home");
         RunDirectory.copy(unpacked, home);
+        if (!Files.isRegularFile(home.resolve("lib/tomcat-websocket.jar"))) {
+            // The WAR's context.xml (containerSciFilter) is what keeps Tomcat's own WebSocket out; a
+            // distribution without it would prove nothing about that.
+            throw new IllegalStateException(unpacked + " has no lib/tomcat-websocket.jar: not the distribution users get");
+        }
         try (Stream<Path> scripts = Files.list(home.resolve("bin"))) {
             scripts.filter(p -> p.toString().endsWith(".sh")).forEach(p -> p.toFile().setExecutable(true));
         }
