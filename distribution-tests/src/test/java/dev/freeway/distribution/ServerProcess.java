@@ -29,9 +29,14 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final ServerLog log;
 
+    /** Stops the server if the test JVM goes first (Ctrl+C on the build, a fork timeout). */
+    private final Thread onExit;
+
     private ServerProcess(Process process, ServerLog log) {
         this.process = process;
         this.log = log;
+        this.onExit = new Thread(this::stop, "stop-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /** A port on 127.0.0.1 that nothing listens on right now. */
@@ -107,6 +112,15 @@ final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops the server too
+        }
+    }
+
+    private void stop() {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         children.forEach(ProcessHandle::destroy);
