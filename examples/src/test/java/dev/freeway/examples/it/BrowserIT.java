@@ -1,57 +1,18 @@
 package dev.freeway.examples.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.freeway.examples.launcher.ContainerKind;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/**
- * A real browser on the demo page: headless Chromium's own WebSocket echoes text and binary
- * through {@code /echo} with permessage-deflate negotiated, and chats in a room where a JDK client
- * listens. The page is driven through its form controls (drive-demo.js), over the DevTools protocol
- * spoken by Freeway's client.
- */
+/** The demo page in headless Chromium, on the launcher's each container (see {@link BrowserCheck}). */
 class BrowserIT {
 
     @ParameterizedTest
     @EnumSource(ContainerKind.class)
     void thePageEchoesAndChatsThroughFreeway(ContainerKind kind) throws Exception {
-        // CI installs Chromium (.ci/run), so there a missing browser is a failure, not a skip.
-        boolean ci = "true".equals(System.getenv("CI"));
-        if (ci) {
-            assertThat(Chromium.EXECUTABLE).as("Chromium for the browser test (.ci/run installs it)").isExecutable();
-        }
-        assumeTrue(Files.isExecutable(Chromium.EXECUTABLE), "no " + Chromium.EXECUTABLE + " (apt-get install chromium)");
-        try (DemoProcess demo = DemoProcess.start(kind);
-             JdkSocket listener = JdkSocket.open(demo.ws("chat/browsers?name=listener"));
-             Chromium chromium = Chromium.open(demo.http());
-             DevTools page = new DevTools(chromium.pageDebuggerUrl())) {
-            assertThat(listener.nextText()).isEqualTo("* listener joined #browsers (1 here)");
-
-            page.awaitPage(demo.http().toString(), 30);
-            String result = page.evaluate(script("drive-demo.js"), 30);
-
-            assertThat(result).contains("extensions=permessage-deflate")
-                    .contains("echo=hello from chromium|[binary] bytes from chromium")
-                    .contains("chat=* chromium joined #browsers (2 here)|chromium: hi from the browser");
-            assertThat(listener.nextText()).isEqualTo("* chromium joined #browsers (2 here)");
-            assertThat(listener.nextText()).isEqualTo("chromium: hi from the browser");
-        }
-    }
-
-    private static String script(String name) throws IOException {
-        try (InputStream in = BrowserIT.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException(name + " is not on the test class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try (DemoProcess demo = DemoProcess.start(kind)) {
+            BrowserCheck.thePageEchoesAndChats(demo.http(), demo::ws);
         }
     }
 }

@@ -31,6 +31,8 @@ class DemoArtifactsIT {
                     "weld-web");
             assertThat(war.getEntry("WEB-INF/beans.xml")).isNotNull();
             assertThat(war.getEntry("WEB-INF/jetty-ee11-web.xml")).isNotNull();
+            assertThat(war.getEntry("WEB-INF/jetty-ee10-web.xml")).as("stand-alone Jetty EE 10 reads its own file")
+                    .isNotNull();
             assertThat(war.getEntry("index.html")).isNotNull();
             assertThat(war.getEntry("app.js")).isNotNull();
             assertThat(war.getEntry("WEB-INF/classes/dev/freeway/examples/hash/StreamHashEndpoint.class")).isNotNull();

@@ -14,10 +14,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -78,39 +76,13 @@ class DemoServerIT {
     @ParameterizedTest
     @EnumSource(ContainerKind.class)
     void echoesTextAsTextAndBinaryAsBinaryUpTo16MiB(ContainerKind kind) throws Exception {
-        try (JdkSocket echo = JdkSocket.open(demos.get(kind).ws("echo"))) {
-            for (int size : new int[] {0, 125, 70_000, 16 * MIB}) {
-                String text = "é".repeat(size / 2); // two UTF-8 bytes each
-                echo.socket().sendText(text, true).get(30, TimeUnit.SECONDS);
-                assertThat(echo.next()).isEqualTo(text);
-                byte[] bytes = new byte[size];
-                new Random(size).nextBytes(bytes);
-                echo.socket().sendBinary(ByteBuffer.wrap(bytes), true).get(30, TimeUnit.SECONDS);
-                assertThat(echo.next()).isEqualTo(bytes);
-            }
-        }
+        DemoChecks.echoesTextAsTextAndBinaryAsBinaryUpTo16MiB(demos.get(kind)::ws);
     }
 
     @ParameterizedTest
     @EnumSource(ContainerKind.class)
     void chatBroadcastsWithinTheRoomOnly(ContainerKind kind) throws Exception {
-        DemoProcess demo = demos.get(kind);
-        try (JdkSocket alice = JdkSocket.open(demo.ws("chat/kitchen?name=alice"))) {
-            assertThat(alice.nextText()).isEqualTo("* alice joined #kitchen (1 here)");
-            try (JdkSocket bob = JdkSocket.open(demo.ws("chat/kitchen?name=bob"));
-                 JdkSocket carol = JdkSocket.open(demo.ws("chat/garden?name=carol"))) {
-                assertThat(alice.nextText()).isEqualTo("* bob joined #kitchen (2 here)");
-                assertThat(bob.nextText()).isEqualTo("* bob joined #kitchen (2 here)");
-                assertThat(carol.nextText()).isEqualTo("* carol joined #garden (1 here)");
-
-                bob.socket().sendText("tea?", true).get(10, TimeUnit.SECONDS);
-                assertThat(alice.nextText()).isEqualTo("bob: tea?");
-                assertThat(bob.nextText()).isEqualTo("bob: tea?");
-                carol.socket().sendText("anyone?", true).get(10, TimeUnit.SECONDS);
-                assertThat(carol.nextText()).as("the garden hears only itself").isEqualTo("carol: anyone?");
-            }
-            assertThat(alice.nextText()).isEqualTo("* bob left");
-        }
+        DemoChecks.chatBroadcastsWithinTheRoomOnly(demos.get(kind)::ws);
     }
 
     @ParameterizedTest

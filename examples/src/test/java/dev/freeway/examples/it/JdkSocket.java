@@ -10,8 +10,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** The JDK's own WebSocket client, collecting whole messages (String or byte[]) in arrival order. */
-final class JdkSocket implements WebSocket.Listener, AutoCloseable {
+/**
+ * The JDK's own WebSocket client, collecting whole messages (String or byte[]) in arrival order: an
+ * independent peer for Freeway's servers. Public for the distribution tests, which reuse it.
+ */
+public final class JdkSocket implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
@@ -21,16 +24,18 @@ final class JdkSocket implements WebSocket.Listener, AutoCloseable {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, this).get(10, TimeUnit.SECONDS);
     }
 
-    static JdkSocket open(URI uri) throws Exception {
+    /** Connects to {@code uri}, waiting up to 10 s for the handshake. */
+    public static JdkSocket open(URI uri) throws Exception {
         return new JdkSocket(uri);
     }
 
-    WebSocket socket() {
+    /** The JDK socket, to send with. */
+    public WebSocket socket() {
         return socket;
     }
 
     /** The next whole message, waiting up to 20 s. */
-    Object next() throws InterruptedException {
+    public Object next() throws InterruptedException {
         Object m = messages.poll(20, TimeUnit.SECONDS);
         if (m == null) {
             throw new AssertionError("no message within 20 s");
@@ -39,7 +44,7 @@ final class JdkSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The next text message. */
-    String nextText() throws InterruptedException {
+    public String nextText() throws InterruptedException {
         Object m = next();
         if (!(m instanceof String s)) {
             throw new AssertionError("expected a text message, got " + m);
