@@ -171,7 +171,8 @@ public class FreewayClientContainer extends DefaultsContainer implements AutoClo
      * parameters Freeway's own; with none listed, permessage-deflate by default (see the class
      * doc). Extensions Freeway cannot run are offered as listed, as the API's default client
      * configuration does (TCK server.serverendpointconfig.configurator getNegotiatedExtensions
-     * tests); a server that agrees to one fails the connection (see {@link #runnable}).
+     * tests); a server that agrees to one fails the connection (see {@link #runnable}). One that
+     * names a parameter twice is left out (TCK clientendpointconfig constructor tests offer such).
      */
     private List<ExtensionOffer> offers(ClientEndpointConfig config) {
         List<Extension> asked = config.getExtensions() == null ? List.of() : config.getExtensions();
@@ -185,6 +186,11 @@ public class FreewayClientContainer extends DefaultsContainer implements AutoClo
             }
             if (PerMessageDeflate.EXTENSION_NAME.equals(e.getName())) {
                 PerMessageDeflate.offer(deflate).ifPresent(out::add);
+            } else if (FreewayExtension.repeatsAParameter(e)) {
+                // A server drops such an offer element (RFC 7692 5.1 for permessage-deflate; Freeway's
+                // server for every extension), and the engine's offer holds one value per name.
+                LOG.log(System.Logger.Level.INFO, "extension '" + e.getName() + "' of the client config is not"
+                        + " offered: it names a parameter twice");
             } else {
                 out.add(FreewayExtension.toOffer(e));
             }

@@ -2,10 +2,12 @@ package dev.freeway.container;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.freeway.engine.ExtensionOffer;
 import jakarta.websocket.Extension;
@@ -64,6 +66,27 @@ public final class FreewayExtension implements Extension {
             }
         }
         return new ExtensionOffer(extension.getName(), params);
+    }
+
+    /**
+     * Whether an extension names one of its parameters more than once, which the engine's
+     * {@link ExtensionOffer} (one value per name) cannot carry.
+     *
+     * @param extension any extension
+     * @return true when a parameter name repeats
+     */
+    public static boolean repeatsAParameter(Extension extension) {
+        List<Extension.Parameter> list = extension.getParameters();
+        if (list == null) {
+            return false;
+        }
+        Set<String> names = new HashSet<>();
+        for (Extension.Parameter p : list) {
+            if (!names.add(p.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** This extension as the engine's offer or response element. */

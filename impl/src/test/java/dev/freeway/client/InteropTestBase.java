@@ -176,6 +176,27 @@ abstract class InteropTestBase {
     }
 
     @Test
+    void anExtensionNamingAParameterTwiceIsLeftOutAndTheRestStillConnects() throws Exception {
+        // TCK clientendpointconfig constructor tests: such a config must still connect
+        List<String> offered = new CopyOnWriteArrayList<>();
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .extensions(List.of(new FreewayExtension("x-twice", List.of(
+                                new FreewayExtension.Parameter("p", "1"), new FreewayExtension.Parameter("p", "2"))),
+                        FreewayExtension.from(new ExtensionOffer("x-once", Map.of("p", "1")))))
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> headers) {
+                        offered.addAll(headers.get("Sec-WebSocket-Extensions"));
+                    }
+                }).build();
+        Recorder r = connect(new Recorder(), config, ServerEndpoints.ECHO);
+        assertThat(offered).containsExactly("x-once; p=1");
+        assertThat(r.session.getNegotiatedExtensions()).isEmpty();
+        r.session.getBasicRemote().sendText("still echoes");
+        assertThat(r.text()).isEqualTo("still echoes");
+    }
+
+    @Test
     void subprotocolAndConfiguratorHeaders() throws Exception {
         List<String> seenResponse = new CopyOnWriteArrayList<>();
         List<String> seenRequest = new ArrayList<>();

@@ -73,6 +73,16 @@ class FreewayExtensionTest {
     }
 
     @Test
+    void aRepeatedParameterNameIsFoundWhateverTheValues() {
+        assertThat(FreewayExtension.repeatsAParameter(new FreewayExtension("x", List.of(
+                new FreewayExtension.Parameter("a", "1"), new FreewayExtension.Parameter("b", null),
+                new FreewayExtension.Parameter("a", null))))).isTrue();
+        assertThat(FreewayExtension.repeatsAParameter(new FreewayExtension("x", List.of(
+                new FreewayExtension.Parameter("a", "1"), new FreewayExtension.Parameter("b", "1"))))).isFalse();
+        assertThat(FreewayExtension.repeatsAParameter(FreewayExtension.of("x"))).isFalse();
+    }
+
+    @Test
     void valueEquality() {
         assertThat(FreewayExtension.of("a")).isEqualTo(FreewayExtension.of("a")).hasSameHashCodeAs(FreewayExtension.of("a"))
                 .isNotEqualTo(FreewayExtension.of("b"));
