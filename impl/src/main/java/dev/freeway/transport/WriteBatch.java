@@ -13,7 +13,9 @@ import java.util.List;
  */
 public final class WriteBatch {
     private final WriteQueue queue;
-    /** The callbacks of the writes gathered here, in order; guarded by the queue's lock until finished. */
+    /** The callback of a batch of one write (the usual case: no list to allocate), or null. */
+    private final WriteCallback only;
+    /** The callbacks of the writes gathered here, in order, when there are several. */
     private final List<WriteCallback> callbacks;
     final ByteBuffer[] buffers;
     /** Guarded by the queue's lock: the batch was reported (or dropped), so later reports are ignored. */
@@ -23,9 +25,17 @@ public final class WriteBatch {
     /** Guarded by the queue's lock: the port's write returned unfinished, so its report goes on with the queue. */
     boolean later;
 
+    WriteBatch(WriteQueue queue, ByteBuffer[] buffers, WriteCallback only) {
+        this.queue = queue;
+        this.buffers = buffers;
+        this.only = only;
+        this.callbacks = null;
+    }
+
     WriteBatch(WriteQueue queue, ByteBuffer[] buffers, List<WriteCallback> callbacks) {
         this.queue = queue;
         this.buffers = buffers;
+        this.only = null;
         this.callbacks = callbacks;
     }
 
@@ -41,6 +51,10 @@ public final class WriteBatch {
 
     /** Tells the senders; called once, outside the queue's lock. */
     void complete(Throwable error) {
+        if (only != null) {
+            only.completed(error);
+            return;
+        }
         for (int i = 0; i < callbacks.size(); i++) {
             callbacks.get(i).completed(error);
         }

@@ -176,7 +176,7 @@ public final class WriteQueue {
     private WriteBatch gather() {
         if (queue.size() == 1) {
             Pending p = queue.poll();
-            return new WriteBatch(this, p.buffers, List.of(p.done));
+            return new WriteBatch(this, p.buffers, p.done);
         }
         int count = 0;
         for (Pending p : queue) {

@@ -13,6 +13,18 @@ import jakarta.websocket.server.ServerContainer;
  */
 abstract class ContainerContractFixture extends TransportContract {
     private int port;
+    private EmbeddedServer embedded;
+
+    /** Starts the {@link EmbeddedServer} of {@code kind} ("jetty" or "tomcat") with the contract's endpoint. */
+    void startEmbedded(String kind) throws Exception {
+        embedded = EmbeddedServer.start(kind);
+        deploy(embedded.servletContext(), embedded.port());
+    }
+
+    /** Stops what {@link #startEmbedded} started. */
+    void stopEmbedded() throws Exception {
+        embedded.close();
+    }
 
     /** Deploys the contract's endpoint into {@code context} (served on {@code port}). */
     void deploy(ServletContext context, int port) throws Exception {

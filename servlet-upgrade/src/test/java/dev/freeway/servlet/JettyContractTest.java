@@ -5,16 +5,13 @@ import org.junit.jupiter.api.BeforeAll;
 
 /** The transport contract over Jetty 12.1's native takeover ({@link JettyTransport}). */
 class JettyContractTest extends ContainerContractFixture {
-    private EmbeddedServer server;
-
     @BeforeAll
     void start() throws Exception {
-        server = EmbeddedServer.start("jetty");
-        deploy(server.servletContext(), server.port());
+        startEmbedded("jetty");
     }
 
     @AfterAll
     void stop() throws Exception {
-        server.close();
+        stopEmbedded();
     }
 }

@@ -11,7 +11,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.eclipse.jetty.ee11.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -116,10 +115,7 @@ class JettyWebAppVisibilityTest {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        WebAppContext context = new WebAppContext(webApp.toString(), "/app");
-        // Tomcat's WebSocket jar is on this class path for other tests; a Jetty server has no such thing
-        context.setAttribute(AnnotationConfiguration.SERVLET_CONTAINER_INITIALIZER_EXCLUSION_PATTERN, "org\\.apache\\..*");
-        context.setThrowUnavailableOnStartupException(true);
+        WebAppContext context = WebAppClasses.context(webApp);
         if (exposeJettyClasses) {
             context.getHiddenClassMatcher().exclude(JettyConnectionUpgrade.EXPOSED_CLASSES.toArray(String[]::new));
         }

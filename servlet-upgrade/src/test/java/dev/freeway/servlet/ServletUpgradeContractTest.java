@@ -2,7 +2,6 @@ package dev.freeway.servlet;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jetty.ee11.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -26,10 +25,7 @@ class ServletUpgradeContractTest extends ContainerContractFixture {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        WebAppContext context = new WebAppContext(webApp.toString(), "/app");
-        // Tomcat's WebSocket jar is on this class path for other tests; a Jetty server has no such thing
-        context.setAttribute(AnnotationConfiguration.SERVLET_CONTAINER_INITIALIZER_EXCLUSION_PATTERN, "org\\.apache\\..*");
-        context.setThrowUnavailableOnStartupException(true);
+        WebAppContext context = WebAppClasses.context(webApp);
         server.setHandler(context);
         server.start();
         deploy(context.getServletContext(), connector.getLocalPort());

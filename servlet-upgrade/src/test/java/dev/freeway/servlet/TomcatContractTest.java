@@ -5,16 +5,13 @@ import org.junit.jupiter.api.BeforeAll;
 
 /** The transport contract over Tomcat 11's native takeover ({@link TomcatTransport}). */
 class TomcatContractTest extends ContainerContractFixture {
-    private EmbeddedServer server;
-
     @BeforeAll
     void start() throws Exception {
-        server = EmbeddedServer.start("tomcat");
-        deploy(server.servletContext(), server.port());
+        startEmbedded("tomcat");
     }
 
     @AfterAll
     void stop() throws Exception {
-        server.close();
+        stopEmbedded();
     }
 }

@@ -28,6 +28,18 @@ final class WebAppClasses {
         }
     }
 
+    /**
+     * A web application at {@code /app} over {@code webApp}, failing its start on errors; Tomcat's
+     * WebSocket jar, on this class path for other tests, is kept out of its initializers.
+     */
+    static org.eclipse.jetty.ee11.webapp.WebAppContext context(Path webApp) {
+        org.eclipse.jetty.ee11.webapp.WebAppContext context = new org.eclipse.jetty.ee11.webapp.WebAppContext(webApp.toString(), "/app");
+        context.setAttribute(org.eclipse.jetty.ee11.annotations.AnnotationConfiguration.SERVLET_CONTAINER_INITIALIZER_EXCLUSION_PATTERN,
+                "org\\.apache\\..*");
+        context.setThrowUnavailableOnStartupException(true);
+        return context;
+    }
+
     /** Where a class was loaded from: a directory of classes or a jar. */
     private static Path codeSource(Class<?> type) throws URISyntaxException {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
