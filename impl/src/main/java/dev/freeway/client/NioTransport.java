@@ -3,17 +3,15 @@ package dev.freeway.client;
 import dev.freeway.container.Transport;
 import dev.freeway.container.TransportListener;
 import dev.freeway.container.WriteCallback;
+import dev.freeway.transport.WriteBatch;
+import dev.freeway.transport.WriteQueue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link Transport} over a connected socket channel (plain or TLS), driven by the container's
@@ -30,16 +28,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * listener if bytes came, and returned to the pool at the next demand (the session parses it in
  * place until then). An idle connection waiting for data holds no buffer.
  *
- * <p><b>Writing</b> goes through a queue: callers add buffers from any thread; the loop writes
- * them in order and sets OP_WRITE only while the socket has not taken everything. The session
- * bounds the queue in bytes.
+ * <p><b>Writing</b> goes through the shared {@link WriteQueue}: callers add buffers from any thread;
+ * each batch goes to the loop, which writes it and sets OP_WRITE only while the socket has not
+ * taken everything; the batch is reported on the completions executor, where the queue starts the
+ * next. The session bounds the queue in bytes.
  */
 final class NioTransport implements Transport, SelectorLoop.Handler {
     private static final System.Logger LOG = System.getLogger(NioTransport.class.getName());
     private static final ByteBuffer[] NO_BYTES = new ByteBuffer[0];
-
-    private record PendingWrite(ByteBuffer[] buffers, WriteCallback done) {
-    }
 
     private final SelectorLoop loop;
     private final SelectionKey key;
@@ -49,8 +45,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private final SerialExecutor completions;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
-    private final ConcurrentLinkedQueue<PendingWrite> writes = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final WriteQueue writes = new WriteQueue(this::startWrite, this::writeFailed);
     private volatile TransportListener listener;
 
     // Loop thread only.
@@ -59,6 +54,9 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private ByteBuffer lease;
     /** Bytes pushed back (read past the handshake response), delivered before reading again. */
     private ByteBuffer unread;
+    /** The batch the socket has not taken all of yet, and its report; null when none. */
+    private ByteBuffer[] unwritten;
+    private WriteBatch unwrittenBatch;
     private boolean writeBlocked;
     private boolean closeRequested;
     private boolean closed;
@@ -94,23 +92,17 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
 
     @Override
     public void write(ByteBuffer[] buffers, WriteCallback done) {
-        writes.add(new PendingWrite(buffers, done));
-        if (flushScheduled.compareAndSet(false, true)) {
-            loop.execute(() -> {
-                flushScheduled.set(false); // before flushing: a write added meanwhile schedules another flush
-                flushWrites();
-            });
-        }
+        writes.write(buffers, done);
     }
 
     @Override
     public void close() {
-        loop.execute(() -> {
+        writes.closeAfterWrites(() -> loop.execute(() -> {
             if (!closed) {
                 closeRequested = true;
                 flushWrites();
             }
-        });
+        }));
     }
 
     @Override
@@ -214,36 +206,53 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
         events.execute(() -> l.onData(data));
     }
 
+    /** The write queue's port: a batch goes to the loop, which writes it. */
+    private void startWrite(ByteBuffer[] buffers, WriteBatch batch) {
+        loop.execute(() -> {
+            if (closed) {
+                completions.execute(() -> batch.failed(new IOException("the connection is closed")));
+                return;
+            }
+            unwritten = buffers;
+            unwrittenBatch = batch;
+            flushWrites();
+        });
+    }
+
+    /** A write failed: the port's report of it is also the end of the connection. */
+    private void writeFailed(Throwable error) {
+        loop.execute(() -> shut(false, error, true));
+    }
+
+    /**
+     * Writes what the socket takes of the batch in hand, and TLS records of the link's own; sets
+     * OP_WRITE while anything is left. The batch is reported off the loop: its senders' callbacks
+     * may wake a sender blocked inside a handler, and the queue's next batch starts there.
+     */
     private void flushWrites() {
         if (closed) {
-            failQueued(new IOException("the connection is closed"));
             return;
         }
-        List<WriteCallback> done = null;
         try {
             boolean blocked = false;
-            PendingWrite w;
-            while ((w = writes.peek()) != null) {
-                if (!link.write(w.buffers)) {
+            if (unwritten != null) {
+                if (link.write(unwritten)) {
+                    WriteBatch done = unwrittenBatch;
+                    unwritten = null;
+                    unwrittenBatch = null;
+                    completions.execute(done::succeeded);
+                } else {
                     blocked = true;
-                    break;
                 }
-                writes.poll();
-                if (done == null) {
-                    done = new ArrayList<>();
-                }
-                done.add(w.done);
             }
             if (!blocked && link.wantsWrite()) {
                 blocked = !link.write(NO_BYTES); // TLS records of its own (a post-handshake answer)
             }
             writeBlocked = blocked;
         } catch (IOException | RuntimeException e) {
-            complete(done, null);
             shut(false, e, true);
             return;
         }
-        complete(done, null);
         if (closeRequested && !writeBlocked) {
             shut(true, null, false);
         } else {
@@ -270,27 +279,15 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
         }
         lease = null;
         unread = null;
-        failQueued(error != null ? error : new IOException("the connection is closed"));
+        unwritten = null;
+        unwrittenBatch = null;
+        Throwable cause = error != null ? error : new IOException("the connection is closed");
+        completions.execute(() -> writes.fail(cause));
         TransportListener l = listener;
         if (report && !ended && l != null) {
             ended = true;
             LOG.log(System.Logger.Level.DEBUG, "connection to {0} failed: {1}", remote, error);
             events.execute(() -> l.onError(error));
-        }
-    }
-
-    private void failQueued(Throwable error) {
-        List<WriteCallback> failed = new ArrayList<>();
-        PendingWrite w;
-        while ((w = writes.poll()) != null) {
-            failed.add(w.done);
-        }
-        complete(failed.isEmpty() ? null : failed, error);
-    }
-
-    private void complete(List<WriteCallback> callbacks, Throwable error) {
-        if (callbacks != null) {
-            completions.execute(() -> callbacks.forEach(c -> c.completed(error)));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.freeway.servlet;
 import dev.freeway.container.Transport;
 import dev.freeway.container.TransportListener;
 import dev.freeway.container.WriteCallback;
+import dev.freeway.transport.WriteQueue;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -39,7 +40,7 @@ import java.util.concurrent.RejectedExecutionException;
  * </ul>
  * A paused session leaves the bytes in the socket, where TCP holds the peer back.
  *
- * <p>Writing: see {@link JettyWrites}.
+ * <p>Writing: the shared {@link WriteQueue}, over {@link JettyWrites}.
  */
 final class JettyTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(JettyTransport.class.getName());
@@ -48,7 +49,7 @@ final class JettyTransport implements Transport {
     private final UpgradeContext context;
     private final Executor executor;
     private final BufferPool pool;
-    private final JettyWrites writes;
+    private final WriteQueue writes;
 
     private final Object lock = new Object();
     private TransportListener listener;
@@ -74,7 +75,7 @@ final class JettyTransport implements Transport {
         this.context = context;
         this.executor = context.executor();
         this.pool = context.pool();
-        this.writes = new JettyWrites(connection.getEndPoint(), this::run, this::failed);
+        this.writes = new WriteQueue(new JettyWrites(connection.getEndPoint(), this::run), this::failed);
     }
 
     // ---- from Jetty (JettyConnection)
@@ -110,7 +111,7 @@ final class JettyTransport implements Transport {
     }
 
     void closed(Throwable cause) {
-        writes.drop(cause != null ? cause : new EOFException("the connection is closed"));
+        writes.fail(cause != null ? cause : new EOFException("the connection is closed"));
         boolean quiet;
         synchronized (lock) {
             quiet = closedByUs;
@@ -291,7 +292,7 @@ final class JettyTransport implements Transport {
     @Override
     public void abort() {
         IOException cause = new IOException("the connection was dropped");
-        writes.drop(cause);
+        writes.fail(cause);
         dropConnection(cause);
     }
 

@@ -3,6 +3,7 @@ package dev.freeway.servlet;
 import dev.freeway.container.Transport;
 import dev.freeway.container.TransportListener;
 import dev.freeway.container.WriteCallback;
+import dev.freeway.transport.WriteQueue;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 
 /**
@@ -30,8 +30,9 @@ import java.util.concurrent.Executor;
  * application (then this transport serves, with Jetty 12.1's defect of ending the upgraded input
  * of a handshake without {@code Content-Length}).
  *
- * <p>Writing: buffers are queued in order and written while the output stream is ready; when it
- * is not, the rest waits for {@code onWritePossible}. No thread ever blocks on a write.
+ * <p>Writing: the shared {@link WriteQueue} over {@link ServletWrites}, which writes while the
+ * output stream is ready and leaves the rest to {@code onWritePossible}. No thread ever blocks on
+ * a write.
  */
 final class ServletTransport implements Transport, ReadListener, WriteListener {
     private static final System.Logger LOG = System.getLogger(ServletTransport.class.getName());
@@ -58,10 +59,8 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private boolean failed;
     private byte[] leased;
 
-    private final Object writeLock = new Object();
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private boolean closeAfterWrites;
-    private boolean closed;
+    private final ServletWrites port;
+    private final WriteQueue writes;
 
     ServletTransport(WebConnection connection, Executor executor, BufferPool pool, boolean secure,
                      InetSocketAddress remote, InetSocketAddress local) throws IOException {
@@ -73,6 +72,8 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
         this.secure = secure;
         this.remote = remote;
         this.local = local;
+        this.port = new ServletWrites(out, this::closeConnection);
+        this.writes = new WriteQueue(port, this::fail);
     }
 
     /**
@@ -214,55 +215,12 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
 
     @Override
     public void write(ByteBuffer[] buffers, WriteCallback done) {
-        synchronized (writeLock) {
-            if (closed) {
-                done.completed(new IOException("the connection is closed"));
-                return;
-            }
-            queue.add(new Pending(buffers, done));
-        }
-        flush();
+        writes.write(buffers, done);
     }
 
     @Override
     public void onWritePossible() {
-        flush();
-    }
-
-    /** Writes queued bytes while the stream is ready; completes callbacks outside the lock. */
-    private void flush() {
-        ArrayDeque<Pending> completed = new ArrayDeque<>();
-        Throwable failure = null;
-        boolean closeNow = false;
-        synchronized (writeLock) {
-            try {
-                while (!closed && out.isReady()) {
-                    Pending p = queue.peek();
-                    if (p == null) {
-                        out.flush();
-                        closeNow = closeAfterWrites && out.isReady();
-                        break;
-                    }
-                    if (p.writeSome(out)) {
-                        queue.poll();
-                        completed.add(p);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                failure = e;
-                closed = true;
-                completed.addAll(queue);
-                queue.clear();
-            }
-        }
-        for (Pending p : completed) {
-            p.done.completed(failure);
-        }
-        if (failure != null) {
-            fail(failure);
-        } else if (closeNow) {
-            closeConnection();
-        }
+        port.writePossible();
     }
 
     @Override
@@ -293,34 +251,17 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
 
     @Override
     public void close() {
-        boolean now;
-        synchronized (writeLock) {
-            closeAfterWrites = true;
-            now = queue.isEmpty();
-        }
-        if (now) {
-            flush();
-        }
+        writes.closeAfterWrites(port::closeWhenFlushed);
     }
 
     @Override
     public void abort() {
-        ArrayDeque<Pending> dropped;
-        synchronized (writeLock) {
-            closed = true;
-            dropped = new ArrayDeque<>(queue);
-            queue.clear();
-        }
-        for (Pending p : dropped) {
-            p.done.completed(new IOException("the connection was dropped"));
-        }
+        writes.fail(new IOException("the connection was dropped"));
         closeConnection();
     }
 
     private void closeConnection() {
-        synchronized (writeLock) {
-            closed = true;
-        }
+        writes.fail(new IOException("the connection is closed"));
         try {
             connection.close();
         } catch (Exception e) {
@@ -345,40 +286,5 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     @Override
     public InetSocketAddress localAddress() {
         return local;
-    }
-
-    /** Buffers waiting to be written, and who to tell. */
-    private static final class Pending {
-        private final ByteBuffer[] buffers;
-        private final WriteCallback done;
-        private int index;
-
-        Pending(ByteBuffer[] buffers, WriteCallback done) {
-            this.buffers = buffers;
-            this.done = done;
-        }
-
-        /** Writes as much as the stream takes; true when all is written. */
-        boolean writeSome(ServletOutputStream out) throws IOException {
-            while (index < buffers.length) {
-                ByteBuffer b = buffers[index];
-                if (b.hasRemaining()) {
-                    // byte[] writes: ServletOutputStream.write(ByteBuffer) is Servlet 6.1 only.
-                    if (b.hasArray()) {
-                        out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
-                        b.position(b.limit());
-                    } else {
-                        byte[] copy = new byte[b.remaining()];
-                        b.get(copy);
-                        out.write(copy);
-                    }
-                }
-                index++;
-                if (!out.isReady()) {
-                    return index == buffers.length;
-                }
-            }
-            return true;
-        }
     }
 }

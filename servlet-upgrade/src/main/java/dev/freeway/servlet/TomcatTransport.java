@@ -4,6 +4,7 @@ import dev.freeway.container.Transport;
 import dev.freeway.container.TransportListener;
 import dev.freeway.container.WriteCallback;
 import dev.freeway.container.WsSession;
+import dev.freeway.transport.WriteQueue;
 import jakarta.websocket.CloseReason;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
 import org.apache.tomcat.util.net.SocketEvent;
@@ -35,11 +36,11 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>The application may block in {@code @OnMessage}, in a blocking send say: Tomcat runs no other
  * event of this socket meanwhile (an {@code OPEN_WRITE} dispatch would wait for this one), but
- * {@link TomcatWrites} never needs one: Tomcat completes its asynchronous writes on another of its
+ * its writes never need one ({@link TomcatWrites}): Tomcat completes its asynchronous writes on another of its
  * threads, outside the socket's event processing (as for Tomcat's own blocking sends). The end of
  * the input, failures and the server going away reach the session on the executor.
  *
- * <p>Writing is {@link TomcatWrites}'s. The peer's end of stream goes to the session, which closes
+ * <p>Writing is the shared {@link WriteQueue}'s, over {@link TomcatWrites}. The peer's end of stream goes to the session, which closes
  * the connection; a failure, or Tomcat dropping the connection, ends it at once.
  */
 final class TomcatTransport implements Transport {
@@ -53,7 +54,7 @@ final class TomcatTransport implements Transport {
     private final BufferPool pool;
     /** Where the connection's addresses and security come from (the handshake). */
     private final UpgradeContext handshake;
-    private final TomcatWrites writes;
+    private final WriteQueue writes;
 
     private final Object lock = new Object();
     private TransportListener listener;
@@ -78,7 +79,7 @@ final class TomcatTransport implements Transport {
         this.executor = handshake.executor();
         this.pool = handshake.pool();
         this.handshake = handshake;
-        this.writes = new TomcatWrites(socket, this::fail, this::closeSocket);
+        this.writes = new WriteQueue(new TomcatWrites(socket), this::fail);
     }
 
     @Override
@@ -227,12 +228,12 @@ final class TomcatTransport implements Transport {
 
     @Override
     public void close() {
-        writes.closeWhenDone();
+        writes.closeAfterWrites(this::closeSocket);
     }
 
     @Override
     public void abort() {
-        writes.drop(new IOException("the connection was dropped"));
+        writes.fail(new IOException("the connection was dropped"));
         closeSocket();
     }
 
@@ -260,7 +261,7 @@ final class TomcatTransport implements Transport {
             }
         }
         LOG.log(System.Logger.Level.DEBUG, "upgraded connection failed", error);
-        writes.drop(error);
+        writes.fail(error);
         closeSocket();
         if (l != null) {
             later(() -> l.onError(error));

@@ -18,6 +18,9 @@ import java.util.Set;
 abstract class EmbeddedServer implements AutoCloseable {
     abstract int port();
 
+    /** The context at {@code /app}, where Freeway's {@code ServerContainer} is an attribute. */
+    abstract jakarta.servlet.ServletContext servletContext();
+
     static EmbeddedServer start(String kind, Class<?>... endpoints) throws Exception {
         return kind.equals("jetty") ? new JettyServer(null, endpoints) : new TomcatServer(null, endpoints);
     }
@@ -43,6 +46,7 @@ abstract class EmbeddedServer implements AutoCloseable {
 
     private static final class JettyServer extends EmbeddedServer {
         private final Server server;
+        private final ServletContextHandler ctx = new ServletContextHandler("/app");
 
         JettyServer(Tls tls, Class<?>... endpoints) throws Exception {
             if (tls == null) {
@@ -60,7 +64,6 @@ abstract class EmbeddedServer implements AutoCloseable {
                 connector.setPort(0);
                 server.addConnector(connector);
             }
-            ServletContextHandler ctx = new ServletContextHandler("/app");
             ctx.addServletContainerInitializer(new FreewayInitializer(), endpoints);
             ctx.addServlet(new ServletHolder(new Hello()), "/hello");
             server.setHandler(ctx);
@@ -73,6 +76,11 @@ abstract class EmbeddedServer implements AutoCloseable {
         }
 
         @Override
+        jakarta.servlet.ServletContext servletContext() {
+            return ctx.getServletContext();
+        }
+
+        @Override
         public void close() throws Exception {
             server.stop();
         }
@@ -80,11 +88,12 @@ abstract class EmbeddedServer implements AutoCloseable {
 
     private static final class TomcatServer extends EmbeddedServer {
         private final Tomcat tomcat = new Tomcat();
+        private Context ctx;
 
         TomcatServer(Tls tls, Class<?>... endpoints) throws Exception {
             tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
             tomcat.setPort(0);
-            Context ctx = tomcat.addContext("/app", Files.createTempDirectory("app").toString());
+            ctx = tomcat.addContext("/app", Files.createTempDirectory("app").toString());
             ctx.addServletContainerInitializer(new FreewayInitializer(), Set.of(endpoints));
             Tomcat.addServlet(ctx, "hello", new Hello());
             ctx.addServletMappingDecoded("/hello", "hello");
@@ -111,6 +120,11 @@ abstract class EmbeddedServer implements AutoCloseable {
         @Override
         int port() {
             return tomcat.getConnector().getLocalPort();
+        }
+
+        @Override
+        jakarta.servlet.ServletContext servletContext() {
+            return ctx.getServletContext();
         }
 
         @Override

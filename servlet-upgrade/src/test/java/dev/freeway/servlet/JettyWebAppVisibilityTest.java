@@ -2,12 +2,7 @@ package dev.freeway.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.freeway.api.Freeway;
-import dev.freeway.container.FreewayServerContainer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,8 +11,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
-import org.eclipse.jetty.ee11.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -116,53 +109,18 @@ class JettyWebAppVisibilityTest {
 
     /** Starts the web application, with Freeway in its WEB-INF, on a free port. */
     private int start(boolean exposeJettyClasses) throws Exception {
-        Path classes = webApp.resolve("WEB-INF/classes");
-        for (Class<?> freewayModule : List.of(FreewayInitializer.class, FreewayServerContainer.class, Freeway.class)) {
-            copyTree(codeSource(freewayModule), classes);
-        }
-        Path endpoint = Path.of("dev/freeway/servlet/EchoEndpoint.class");
-        Files.copy(codeSource(EchoEndpoint.class).resolve(endpoint), classes.resolve(endpoint));
+        WebAppClasses.populate(webApp, EchoEndpoint.class);
 
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        WebAppContext context = new WebAppContext(webApp.toString(), "/app");
-        // Tomcat's WebSocket jar is on this class path for other tests; a Jetty server has no such thing
-        context.setAttribute(AnnotationConfiguration.SERVLET_CONTAINER_INITIALIZER_EXCLUSION_PATTERN, "org\\.apache\\..*");
-        context.setThrowUnavailableOnStartupException(true);
+        WebAppContext context = WebAppClasses.context(webApp);
         if (exposeJettyClasses) {
             context.getHiddenClassMatcher().exclude(JettyConnectionUpgrade.EXPOSED_CLASSES.toArray(String[]::new));
         }
         server.setHandler(context);
         server.start();
         return connector.getLocalPort();
-    }
-
-    /** Where a class was loaded from: a directory of classes or a jar. */
-    private static Path codeSource(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
-
-    /** Copies a directory of classes, or a jar's entries, into {@code target}. */
-    private static void copyTree(Path source, Path target) throws IOException {
-        if (Files.isDirectory(source)) {
-            try (Stream<Path> files = Files.walk(source)) {
-                files.filter(Files::isRegularFile).forEach(f -> copy(f, target.resolve(source.relativize(f).toString())));
-            }
-        } else {
-            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(source)) {
-                copyTree(jar.getPath("/"), target);
-            }
-        }
-    }
-
-    private static void copy(Path from, Path to) {
-        try {
-            Files.createDirectories(to.getParent());
-            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

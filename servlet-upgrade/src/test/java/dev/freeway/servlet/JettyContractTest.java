@@ -1,0 +1,17 @@
+package dev.freeway.servlet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The transport contract over Jetty 12.1's native takeover ({@link JettyTransport}). */
+class JettyContractTest extends ContainerContractFixture {
+    @BeforeAll
+    void start() throws Exception {
+        startEmbedded("jetty");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        stopEmbedded();
+    }
+}
