@@ -163,12 +163,7 @@ abstract class InteropTestBase {
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
                 .extensions(List.of(FreewayExtension.from(new ExtensionOffer("x-first", Map.of("p", "1"))),
                         FreewayExtension.of("permessage-deflate")))
-                .configurator(new ClientEndpointConfig.Configurator() {
-                    @Override
-                    public void beforeRequest(Map<String, List<String>> headers) {
-                        offered.addAll(headers.get("Sec-WebSocket-Extensions"));
-                    }
-                }).build();
+                .configurator(recordingOfferedExtensions(offered)).build();
         Recorder r = connect(new Recorder(), config, ServerEndpoints.ECHO);
         assertThat(offered).hasSize(1);
         assertThat(offered.get(0)).startsWith("x-first; p=1, permessage-deflate");
@@ -183,17 +178,22 @@ abstract class InteropTestBase {
                 .extensions(List.of(new FreewayExtension("x-twice", List.of(
                                 new FreewayExtension.Parameter("p", "1"), new FreewayExtension.Parameter("p", "2"))),
                         FreewayExtension.from(new ExtensionOffer("x-once", Map.of("p", "1")))))
-                .configurator(new ClientEndpointConfig.Configurator() {
-                    @Override
-                    public void beforeRequest(Map<String, List<String>> headers) {
-                        offered.addAll(headers.get("Sec-WebSocket-Extensions"));
-                    }
-                }).build();
+                .configurator(recordingOfferedExtensions(offered)).build();
         Recorder r = connect(new Recorder(), config, ServerEndpoints.ECHO);
         assertThat(offered).containsExactly("x-once; p=1");
         assertThat(r.session.getNegotiatedExtensions()).isEmpty();
         r.session.getBasicRemote().sendText("still echoes");
         assertThat(r.text()).isEqualTo("still echoes");
+    }
+
+    /** A client configurator that adds the request's Sec-WebSocket-Extensions values to a list. */
+    private static ClientEndpointConfig.Configurator recordingOfferedExtensions(List<String> offered) {
+        return new ClientEndpointConfig.Configurator() {
+            @Override
+            public void beforeRequest(Map<String, List<String>> headers) {
+                offered.addAll(headers.get("Sec-WebSocket-Extensions"));
+            }
+        };
     }
 
     @Test
