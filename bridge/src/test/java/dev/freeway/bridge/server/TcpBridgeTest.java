@@ -1,0 +1,187 @@
+package dev.freeway.bridge.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.freeway.bridge.ServletHost;
+import dev.freeway.bridge.TcpService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * The bridge's behaviour on Jetty and Tomcat, seen by the JDK's WebSocket client: framing by
+ * subprotocol (websockify's choices), the closes each way, connect failures and timeouts,
+ * allow-list, connection limit and idle timeout.
+ */
+class TcpBridgeTest {
+    static final List<String> KINDS = ServletHost.KINDS;
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
+    void binaryAndNoOfferCarryBytesAsBinaryMessages(String kind) throws Exception {
+        try (TcpService echo = TcpService.start(TcpService.echo());
+             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()), BridgeSettings.defaults());
+             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/echo"))) {
+            for (String[] offer : List.of(new String[] {"binary"}, new String[] {"base64", "binary"}, new String[0])) {
+                JdkPeer peer = JdkPeer.connect(host.ws("/echo"), offer);
+                // websockify answers binary whenever offered, and no header when nothing was offered
+                assertThat(peer.ws().getSubprotocol()).isEqualTo(offer.length == 0 ? "" : "binary");
+                peer.ws().sendBinary(ByteBuffer.wrap("hello ".getBytes(StandardCharsets.US_ASCII)), false).join();
+                peer.ws().sendBinary(ByteBuffer.wrap("bridge".getBytes(StandardCharsets.US_ASCII)), true).join();
+                assertThat(new String(peer.binary(12), StandardCharsets.US_ASCII)).isEqualTo("hello bridge");
+                peer.ws().sendClose(1000, "bye").join();
+                assertThat(peer.awaitClose().code()).isEqualTo(1000);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
+    void base64CarriesBytesAsBase64Text(String kind) throws Exception {
+        try (TcpService echo = TcpService.start(TcpService.echo());
+             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()), BridgeSettings.defaults());
+             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/echo"))) {
+            JdkPeer peer = JdkPeer.connect(host.ws("/echo"), "base64");
+            assertThat(peer.ws().getSubprotocol()).isEqualTo("base64");
+            byte[] bytes = new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe, 42, 7};
+            String encoded = Base64.getEncoder().encodeToString(bytes);
+            // split inside a 4-character quantum: the bridge decodes across parts
+            peer.ws().sendText(encoded.substring(0, 3), false).join();
+            peer.ws().sendText(encoded.substring(3), true).join();
+            String back = peer.text(encoded.length());
+            assertThat(Base64.getDecoder().decode(back)).isEqualTo(bytes);
+            peer.ws().sendClose(1000, "").join();
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
+    void refusesAnOfferOfOtherSubprotocols(String kind) throws Exception {
+        try (TcpService echo = TcpService.start(TcpService.echo());
+             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()), BridgeSettings.defaults());
+             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/echo"))) {
+            JdkPeer peer = JdkPeer.connect(host.ws("/echo"), "chat");
+            assertThat(peer.awaitClose()).isEqualTo(new JdkPeer.Closed(1002, "offer the binary or base64 subprotocol"));
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
+    void theTargetsEndClosesTheWebSocketNormallyAndTheWebSocketsEndClosesTheTarget(String kind) throws Exception {
+        CompletableFuture<Integer> targetSawEnd = new CompletableFuture<>();
+        TcpService.Behaviour greetThenWait = s -> {
+            try (s) {
+                s.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
+                InputStream in = s.getInputStream();
+                targetSawEnd.complete(in.read());
+            }
+        };
+        try (TcpService service = TcpService.start(greetThenWait);
+             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(service.hostAndPort()), BridgeSettings.defaults());
+             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/svc"))) {
+            JdkPeer leaving = JdkPeer.connect(host.ws("/svc"), "binary");
+            assertThat(leaving.binary(2)).hasSize(2);
+            leaving.ws().sendClose(1000, "").join();
+            assertThat(targetSawEnd.get(10, TimeUnit.SECONDS)).isEqualTo(-1);
+        }
+        try (TcpService closing = TcpService.start(s -> {
+                s.getOutputStream().write('x');
+                s.close();
+            });
+             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(closing.hostAndPort()), BridgeSettings.defaults());
+             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/svc"))) {
+            JdkPeer peer = JdkPeer.connect(host.ws("/svc"), "binary");
+            assertThat(peer.awaitClose()).isEqualTo(new JdkPeer.Closed(1000, "Target closed"));
+            assertThat(peer.binary(1)).containsExactly('x');
+            assertThat(bridge.openConnections()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
+    void aRefusedConnectClosesWith1014AndSaysWhy(String kind) throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort(); // nothing listens there once closed
+        }
+        try (TcpBridge bridge = TcpBridge.to(new BridgeTarget("127.0.0.1", closedPort), BridgeSettings.defaults());
+             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/svc"))) {
+            JdkPeer.Closed closed = JdkPeer.connect(host.ws("/svc"), "binary").awaitClose();
+            assertThat(closed.code()).isEqualTo(1014);
+            assertThat(closed.reason()).startsWith("connect to 127.0.0.1:" + closedPort + " failed: ")
+                    .contains("refused");
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
+    void aConnectThatHangsTimesOutWith1014(String kind) throws Exception {
+        // A listener that never accepts, its backlog filled: Linux drops further SYNs, so a
+        // connect neither succeeds nor fails, on loopback.
+        try (ServerSocket deaf = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             Socket first = fill(deaf); Socket second = fill(deaf); Socket third = fill(deaf);
+             TcpBridge bridge = TcpBridge.to(new BridgeTarget("127.0.0.1", deaf.getLocalPort()),
+                     BridgeSettings.defaults().withConnectTimeoutMillis(500));
+             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/svc"))) {
+            JdkPeer.Closed closed = JdkPeer.connect(host.ws("/svc"), "binary").awaitClose();
+            assertThat(closed).isEqualTo(new JdkPeer.Closed(1014,
+                    "connect to 127.0.0.1:" + deaf.getLocalPort() + " timed out after 500 ms"));
+        }
+    }
+
+    private static Socket fill(ServerSocket backlog) {
+        Socket s = new Socket();
+        try {
+            s.connect(backlog.getLocalSocketAddress(), 200);
+        } catch (IOException e) {
+            // the backlog is full already: that is what we want
+        }
+        return s;
+    }
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
+    void aChooserPicksPerRequestOnlyFromTheAllowList(String kind) throws Exception {
+        try (TcpService echo = TcpService.start(TcpService.echo());
+             TcpBridge bridge = TcpBridge.choosing(request -> {
+                 List<String> to = request.getParameterMap().get("to");
+                 return to == null ? null : BridgeTarget.parse(to.get(0));
+             }, AllowList.of(echo.hostAndPort()), BridgeSettings.defaults());
+             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/to"))) {
+            JdkPeer allowed = JdkPeer.connect(host.ws("/to?to=" + echo.hostAndPort()), "binary");
+            allowed.ws().sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).join();
+            assertThat(allowed.binary(3)).containsExactly(1, 2, 3);
+            allowed.ws().sendClose(1000, "").join();
+
+            JdkPeer elsewhere = JdkPeer.connect(host.ws("/to?to=127.0.0.1:22"), "binary");
+            assertThat(elsewhere.awaitClose()).isEqualTo(new JdkPeer.Closed(1008, "target not allowed"));
+            JdkPeer nowhere = JdkPeer.connect(host.ws("/to"), "binary");
+            assertThat(nowhere.awaitClose()).isEqualTo(new JdkPeer.Closed(1008, "no target for this request"));
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
+    void enforcesTheConnectionLimitAndTheIdleTimeout(String kind) throws Exception {
+        try (TcpService echo = TcpService.start(TcpService.echo());
+             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()),
+                     BridgeSettings.defaults().withMaxConnections(1).withIdleTimeoutMillis(1_000));
+             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/echo"))) {
+            JdkPeer first = JdkPeer.connect(host.ws("/echo"), "binary");
+            JdkPeer second = JdkPeer.connect(host.ws("/echo"), "binary");
+            assertThat(second.awaitClose()).isEqualTo(new JdkPeer.Closed(1013, "the bridge has 1 connections open"));
+            assertThat(first.awaitClose()).isEqualTo(new JdkPeer.Closed(1001, "idle timeout: no traffic for 1000 ms"));
+        }
+    }
+}
