@@ -42,6 +42,7 @@ public final class TcpBridge implements AutoCloseable {
     private final BridgeReactor reactor;
     private final Semaphore connections;
     private final AtomicLong buffered = new AtomicLong();
+    private final AtomicLong peak = new AtomicLong();
 
     private TcpBridge(TargetChooser chooser, AllowList allowList, BridgeSettings settings) {
         this.chooser = chooser;
@@ -87,6 +88,11 @@ public final class TcpBridge implements AutoCloseable {
         return buffered.get();
     }
 
+    /** The most {@link #bufferedBytes()} has been since the bridge started: what sizing needs to know. */
+    public long peakBufferedBytes() {
+        return peak.get();
+    }
+
     /** Connections open now (connecting included). */
     public int openConnections() {
         return settings.maxConnections() - connections.availablePermits();
@@ -126,7 +132,10 @@ public final class TcpBridge implements AutoCloseable {
     }
 
     void buffered(long delta) {
-        buffered.addAndGet(delta);
+        long now = buffered.addAndGet(delta);
+        if (delta > 0) {
+            peak.accumulateAndGet(now, Math::max);
+        }
     }
 
     BridgeReactor reactor() {
