@@ -37,6 +37,10 @@ public abstract class ServletHost implements AutoCloseable {
     /** The port the container took. */
     public abstract int port();
 
+    /** Stops the container. */
+    @Override
+    public abstract void close() throws java.io.IOException;
+
     /** {@code ws://127.0.0.1:port/app} followed by {@code path}. */
     public URI ws(String path) {
         return URI.create("ws://127.0.0.1:" + port() + "/app" + path);
@@ -90,8 +94,12 @@ public abstract class ServletHost implements AutoCloseable {
         }
 
         @Override
-        public void close() throws Exception {
-            server.stop();
+        public void close() throws java.io.IOException {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new java.io.IOException("stopping Jetty", e);
+            }
         }
     }
 
@@ -120,9 +128,13 @@ public abstract class ServletHost implements AutoCloseable {
         }
 
         @Override
-        public void close() throws Exception {
-            tomcat.stop();
-            tomcat.destroy();
+        public void close() throws java.io.IOException {
+            try {
+                tomcat.stop();
+                tomcat.destroy();
+            } catch (org.apache.catalina.LifecycleException e) {
+                throw new java.io.IOException("stopping Tomcat", e);
+            }
         }
     }
 }
