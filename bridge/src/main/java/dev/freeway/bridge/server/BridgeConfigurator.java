@@ -32,6 +32,11 @@ final class BridgeConfigurator extends ServerEndpointConfig.Configurator {
     }
 
     @Override
+    public boolean checkOrigin(String originHeaderValue) {
+        return bridge.originAllowed(originHeaderValue).orElseGet(() -> super.checkOrigin(originHeaderValue));
+    }
+
+    @Override
     public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
         sec.getUserProperties().put(OFFERED, offersSubprotocol(request.getHeaders()));
         sec.getUserProperties().put(ROUTE, bridge.route(request));

@@ -30,7 +30,8 @@ final class BridgeDeployer implements ServletContextListener {
                     + " need a WebSocket server container; is Freeway in the application?");
         }
         for (Map.Entry<String, BridgeTarget> route : parameters.routes().entrySet()) {
-            TcpBridge bridge = TcpBridge.to(route.getValue(), parameters.settings());
+            TcpBridge bridge = TcpBridge.to(route.getValue(), parameters.settings())
+                    .requireOrigin(parameters.origins().toArray(String[]::new));
             bridges.add(bridge);
             try {
                 server.addEndpoint(bridge.endpointConfig(route.getKey()));

@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * and optionally {@code dev.freeway.bridge.connectTimeout}, {@code .bufferSize},
  * {@code .idleTimeout}, {@code .socketBufferSize}, {@code .maxConnections} (see
- * {@link BridgeSettings}), shared by the routes. Found through {@code META-INF/services}; it does
+ * {@link BridgeSettings}) and {@code .origins} (comma-separated, see
+ * {@link TcpBridge#requireOrigin}), shared by the routes. Found through {@code META-INF/services}; it does
  * nothing in an application without the routes parameter. The endpoints are added once every
  * initializer has run (Freeway's server container must exist), from a context listener that also
  * closes the bridges when the application stops.

@@ -1,6 +1,8 @@
 package dev.freeway.bridge.server;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -8,7 +10,7 @@ import java.util.function.Function;
  * The bridges a WAR's context parameters ask for: paths to targets, and the settings they share.
  * Every value is checked here, and a bad one names its parameter.
  */
-record BridgeParameters(Map<String, BridgeTarget> routes, BridgeSettings settings) {
+record BridgeParameters(Map<String, BridgeTarget> routes, BridgeSettings settings, List<String> origins) {
     static final String PREFIX = "dev.freeway.bridge.";
 
     static BridgeParameters read(Function<String, String> parameter) {
@@ -41,7 +43,10 @@ record BridgeParameters(Map<String, BridgeTarget> routes, BridgeSettings setting
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the bridge's context parameters: " + e.getMessage(), e);
         }
-        return new BridgeParameters(Map.copyOf(routes), s);
+        String originList = parameter.apply(PREFIX + "origins");
+        List<String> origins = originList == null ? List.of()
+                : Arrays.stream(originList.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
+        return new BridgeParameters(Map.copyOf(routes), s, origins);
     }
 
     private static int intNumber(Function<String, String> parameter, String name, int otherwise) {

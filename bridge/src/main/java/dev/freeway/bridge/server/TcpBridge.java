@@ -7,6 +7,8 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,6 +45,7 @@ public final class TcpBridge implements AutoCloseable {
     private final Semaphore connections;
     private final AtomicLong buffered = new AtomicLong();
     private final AtomicLong peak = new AtomicLong();
+    private volatile Set<String> origins = Set.of();
 
     private TcpBridge(TargetChooser chooser, AllowList allowList, BridgeSettings settings) {
         this.chooser = chooser;
@@ -65,6 +68,19 @@ public final class TcpBridge implements AutoCloseable {
     public static TcpBridge choosing(TargetChooser chooser, AllowList allowList, BridgeSettings settings) {
         return new TcpBridge(Objects.requireNonNull(chooser, "chooser"), Objects.requireNonNull(allowList, "allowList"),
                 settings);
+    }
+
+    /**
+     * Accepts handshakes only from pages of these origins ({@code https://app.example.com}); the
+     * others get 403. A browser sends its cookies and credentials to the bridge from any page,
+     * so a bridge behind cookie authentication needs this (cross-site WebSocket hijacking). Set
+     * before the endpoint is deployed; none set leaves the container's default check.
+     *
+     * @return this bridge
+     */
+    public TcpBridge requireOrigin(String... allowed) {
+        this.origins = Set.of(allowed);
+        return this;
     }
 
     /**
@@ -121,6 +137,12 @@ public final class TcpBridge implements AutoCloseable {
             return "target not allowed";
         }
         return target;
+    }
+
+    /** Whether the origin check is the bridge's, and if so whether {@code origin} passes. */
+    Optional<Boolean> originAllowed(String origin) {
+        Set<String> allowed = origins;
+        return allowed.isEmpty() ? Optional.empty() : Optional.of(origin != null && allowed.contains(origin));
     }
 
     boolean tryOpen() {

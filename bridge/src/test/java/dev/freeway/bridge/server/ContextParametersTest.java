@@ -32,6 +32,22 @@ class ContextParametersTest {
         }
     }
 
+    @ParameterizedTest
+    @FieldSource("KINDS")
+    void originsRefuseOtherPages(String kind) throws Exception {
+        try (TcpService echo = TcpService.start(TcpService.echo());
+             ServletHost host = ServletHost.start(kind, Map.of(
+                     "dev.freeway.bridge.routes", "/tcp/echo=" + echo.hostAndPort(),
+                     "dev.freeway.bridge.origins", "https://app.example, https://admin.example"))) {
+            JdkPeer ours = JdkPeer.connectFrom("https://admin.example", host.ws("/tcp/echo"), "binary");
+            ours.ws().sendClose(1000, "").join();
+            assertThatThrownBy(() -> JdkPeer.connectFrom("https://evil.example", host.ws("/tcp/echo"), "binary"))
+                    .hasStackTraceContaining("Unexpected HTTP response status code 403");
+            assertThatThrownBy(() -> JdkPeer.connect(host.ws("/tcp/echo"), "binary"))
+                    .hasStackTraceContaining("Unexpected HTTP response status code 403");
+        }
+    }
+
     @Test
     void aBadValueNamesItsParameter() {
         assertThatThrownBy(() -> BridgeParameters.read(Map.of("dev.freeway.bridge.routes", "/a=localhost")::get))

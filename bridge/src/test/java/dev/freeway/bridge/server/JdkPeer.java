@@ -24,8 +24,16 @@ final class JdkPeer implements WebSocket.Listener {
     private WebSocket ws;
 
     static JdkPeer connect(URI uri, String... subprotocols) throws Exception {
+        return connectFrom(null, uri, subprotocols);
+    }
+
+    /** As {@link #connect}, as a page of {@code origin} (null: no Origin header) would. */
+    static JdkPeer connectFrom(String origin, URI uri, String... subprotocols) throws Exception {
         JdkPeer peer = new JdkPeer();
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
         if (subprotocols.length > 0) {
             b.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }
