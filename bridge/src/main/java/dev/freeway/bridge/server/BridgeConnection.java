@@ -76,7 +76,11 @@ final class BridgeConnection {
     /** Resolves the target (off the selector: a name lookup blocks) and starts connecting. */
     void start() {
         connectDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(bridge.settings().connectTimeoutMillis());
+        bridge.reactor().started(this);
         bridge.reactor().chore(() -> {
+            if (state == State.CLOSED) {
+                return;
+            }
             InetSocketAddress address = new InetSocketAddress(target.host(), target.port());
             if (address.isUnresolved()) {
                 fail(CloseReasons.BAD_GATEWAY, "unknown host " + target.host());
@@ -274,12 +278,13 @@ final class BridgeConnection {
         }
     }
 
-    /** Selector thread: deadlines. */
+    /** Selector thread: deadlines (the connect timeout counts the name lookup too). */
     void sweep(long now) {
-        if (state == State.CONNECTING && now - connectDeadline > 0) {
+        State s = state;
+        if ((s == State.RESOLVING || s == State.CONNECTING) && now - connectDeadline > 0) {
             fail(CloseReasons.BAD_GATEWAY, "connect to " + target + " timed out after "
                     + bridge.settings().connectTimeoutMillis() + " ms");
-        } else if (state == State.OPEN && idleNanos > 0 && !sending && now - lastActivity > idleNanos) {
+        } else if (s == State.OPEN && idleNanos > 0 && !sending && now - lastActivity > idleNanos) {
             fail(CloseCodes.GOING_AWAY, "idle timeout: no traffic for " + TimeUnit.NANOSECONDS.toMillis(idleNanos) + " ms");
         }
     }
@@ -325,6 +330,7 @@ final class BridgeConnection {
                 LOG.log(System.Logger.Level.DEBUG, "closing the socket to " + target, e);
             }
         }
+        bridge.reactor().ended(this);
         bridge.released();
     }
 

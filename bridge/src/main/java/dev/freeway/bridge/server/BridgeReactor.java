@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -17,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * no thread), and a small bounded pool for the two chores that may block, resolving a host name
  * and closing a WebSocket (a close frame waits for room in the session's outbound queue).
  *
- * <p>The selector also sweeps deadlines (connect and idle timeouts) once a second: timestamps
- * on the connections, no timer task per connection.
+ * <p>The selector also sweeps deadlines (connect and idle timeouts) four times a second:
+ * timestamps on the connections, no timer task per connection.
  */
 final class BridgeReactor implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(BridgeReactor.class.getName());
@@ -28,6 +30,8 @@ final class BridgeReactor implements AutoCloseable {
     private final Selector selector;
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /** Every connection from its start to its socket's close, whatever its state (resolving included). */
+    private final Set<BridgeConnection> live = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor chores;
     private volatile boolean running = true;
 
@@ -55,6 +59,14 @@ final class BridgeReactor implements AutoCloseable {
 
     Selector selector() {
         return selector;
+    }
+
+    void started(BridgeConnection connection) {
+        live.add(connection);
+    }
+
+    void ended(BridgeConnection connection) {
+        live.remove(connection);
     }
 
     /** Runs {@code task} on the selector thread. */
@@ -87,8 +99,8 @@ final class BridgeReactor implements AutoCloseable {
                 long now = System.nanoTime();
                 if (now - nextSweep >= 0) {
                     nextSweep = now + TimeUnit.MILLISECONDS.toNanos(SWEEP_MILLIS);
-                    for (SelectionKey key : selector.keys()) {
-                        ((BridgeConnection) key.attachment()).sweep(now);
+                    for (BridgeConnection connection : live) {
+                        connection.sweep(now);
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -108,10 +120,10 @@ final class BridgeReactor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (SelectionKey key : selector.keys()) {
-            ((BridgeConnection) key.attachment()).shutdown();
+        for (BridgeConnection connection : live) {
+            connection.shutdown();
         }
-        chores.shutdown();
+        chores.shutdown(); // the closes just queued still run
         try {
             selector.close();
         } catch (IOException e) {

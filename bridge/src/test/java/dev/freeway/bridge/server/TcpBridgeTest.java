@@ -184,4 +184,29 @@ class TcpBridgeTest {
             assertThat(first.awaitClose()).isEqualTo(new JdkPeer.Closed(1001, "idle timeout: no traffic for 1000 ms"));
         }
     }
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
+    void closingTheBridgeClosesItsWebSocketsWith1001(String kind) throws Exception {
+        try (TcpService echo = TcpService.start(TcpService.echo());
+             ServerSocket deaf = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             Socket first = fill(deaf); Socket second = fill(deaf); Socket third = fill(deaf)) {
+            TcpBridge open = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()), BridgeSettings.defaults());
+            TcpBridge connecting = TcpBridge.to(new BridgeTarget("127.0.0.1", deaf.getLocalPort()), BridgeSettings.defaults());
+            try (ServletHost host = ServletHost.start(kind, Map.of(), open.endpointConfig("/open"),
+                    connecting.endpointConfig("/connecting"))) {
+                JdkPeer bridged = JdkPeer.connect(host.ws("/open"), "binary");
+                bridged.ws().sendBinary(ByteBuffer.wrap(new byte[] {1}), true).join();
+                assertThat(bridged.binary(1)).containsExactly(1);
+                JdkPeer waiting = JdkPeer.connect(host.ws("/connecting"), "binary");
+                org.awaitility.Awaitility.await().until(() -> connecting.openConnections() == 1);
+                open.close();
+                connecting.close();
+                assertThat(bridged.awaitClose()).isEqualTo(new JdkPeer.Closed(1001, "the bridge is shutting down"));
+                assertThat(waiting.awaitClose()).isEqualTo(new JdkPeer.Closed(1001, "the bridge is shutting down"));
+                assertThat(open.openConnections()).isZero();
+                assertThat(connecting.openConnections()).isZero();
+            }
+        }
+    }
 }
