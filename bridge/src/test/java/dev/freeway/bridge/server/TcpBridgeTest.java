@@ -67,6 +67,24 @@ class TcpBridgeTest {
 
     @ParameterizedTest
     @FieldSource("KINDS")
+    void aMessageOfTheOtherFramingClosesWith1003(String kind) throws Exception {
+        try (TcpService echo = TcpService.start(TcpService.echo());
+             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()), BridgeSettings.defaults());
+             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/echo"))) {
+            JdkPeer binary = JdkPeer.connect(host.ws("/echo"), "binary");
+            binary.ws().sendText("text", true).join();
+            assertThat(binary.awaitClose().code()).isEqualTo(1003);
+            JdkPeer base64 = JdkPeer.connect(host.ws("/echo"), "base64");
+            base64.ws().sendBinary(ByteBuffer.wrap(new byte[] {1}), true).join();
+            assertThat(base64.awaitClose().code()).isEqualTo(1003);
+            JdkPeer notBase64 = JdkPeer.connect(host.ws("/echo"), "base64");
+            notBase64.ws().sendText("not base64!", true).join();
+            assertThat(notBase64.awaitClose().code()).isEqualTo(1007);
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
     void refusesAnOfferOfOtherSubprotocols(String kind) throws Exception {
         try (TcpService echo = TcpService.start(TcpService.echo());
              TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()), BridgeSettings.defaults());
