@@ -3,6 +3,7 @@ package dev.freeway.bridge.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.freeway.bridge.BridgedEcho;
 import dev.freeway.bridge.ServletHost;
 import dev.freeway.bridge.StreamSubprotocol;
 import dev.freeway.bridge.TcpService;
@@ -30,10 +31,8 @@ class WebSocketStreamsTest {
     @ParameterizedTest
     @EnumSource(StreamSubprotocol.class)
     void streamsAndChannelCarryBytesBothWays(StreamSubprotocol framing) throws Exception {
-        try (TcpService echo = TcpService.start(TcpService.echo());
-             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()), BridgeSettings.defaults());
-             ServletHost host = ServletHost.start("jetty", Map.of(), bridge.endpointConfig("/echo"));
-             WebSocketStream stream = WebSocketStreams.connect(host.ws("/echo"), framing)) {
+        try (BridgedEcho echo = BridgedEcho.start("jetty");
+             WebSocketStream stream = WebSocketStreams.connect(echo.ws(), framing)) {
             assertThat(stream.framing()).isEqualTo(framing);
             byte[] sent = new byte[200_000];
             new java.util.Random(7).nextBytes(sent);

@@ -2,13 +2,12 @@ package dev.freeway.bridge.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.freeway.bridge.BridgedEcho;
 import dev.freeway.bridge.ServletHost;
 import dev.freeway.bridge.TcpService;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,11 +29,9 @@ class TcpBridgeTest {
     @ParameterizedTest
     @FieldSource("KINDS")
     void binaryAndNoOfferCarryBytesAsBinaryMessages(String kind) throws Exception {
-        try (TcpService echo = TcpService.start(TcpService.echo());
-             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()), BridgeSettings.defaults());
-             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/echo"))) {
+        try (BridgedEcho echo = BridgedEcho.start(kind)) {
             for (String[] offer : List.of(new String[] {"binary"}, new String[] {"base64", "binary"}, new String[0])) {
-                JdkPeer peer = JdkPeer.connect(host.ws("/echo"), offer);
+                JdkPeer peer = JdkPeer.connect(echo.ws(), offer);
                 // websockify answers binary whenever offered, and no header when nothing was offered
                 assertThat(peer.ws().getSubprotocol()).isEqualTo(offer.length == 0 ? "" : "binary");
                 peer.ws().sendBinary(ByteBuffer.wrap("hello ".getBytes(StandardCharsets.US_ASCII)), false).join();
@@ -49,10 +46,8 @@ class TcpBridgeTest {
     @ParameterizedTest
     @FieldSource("KINDS")
     void base64CarriesBytesAsBase64Text(String kind) throws Exception {
-        try (TcpService echo = TcpService.start(TcpService.echo());
-             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()), BridgeSettings.defaults());
-             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/echo"))) {
-            JdkPeer peer = JdkPeer.connect(host.ws("/echo"), "base64");
+        try (BridgedEcho echo = BridgedEcho.start(kind)) {
+            JdkPeer peer = JdkPeer.connect(echo.ws(), "base64");
             assertThat(peer.ws().getSubprotocol()).isEqualTo("base64");
             byte[] bytes = new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe, 42, 7};
             String encoded = Base64.getEncoder().encodeToString(bytes);
@@ -68,16 +63,14 @@ class TcpBridgeTest {
     @ParameterizedTest
     @FieldSource("KINDS")
     void aMessageOfTheOtherFramingClosesWith1003(String kind) throws Exception {
-        try (TcpService echo = TcpService.start(TcpService.echo());
-             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()), BridgeSettings.defaults());
-             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/echo"))) {
-            JdkPeer binary = JdkPeer.connect(host.ws("/echo"), "binary");
+        try (BridgedEcho echo = BridgedEcho.start(kind)) {
+            JdkPeer binary = JdkPeer.connect(echo.ws(), "binary");
             binary.ws().sendText("text", true).join();
             assertThat(binary.awaitClose().code()).isEqualTo(1003);
-            JdkPeer base64 = JdkPeer.connect(host.ws("/echo"), "base64");
+            JdkPeer base64 = JdkPeer.connect(echo.ws(), "base64");
             base64.ws().sendBinary(ByteBuffer.wrap(new byte[] {1}), true).join();
             assertThat(base64.awaitClose().code()).isEqualTo(1003);
-            JdkPeer notBase64 = JdkPeer.connect(host.ws("/echo"), "base64");
+            JdkPeer notBase64 = JdkPeer.connect(echo.ws(), "base64");
             notBase64.ws().sendText("not base64!", true).join();
             assertThat(notBase64.awaitClose().code()).isEqualTo(1007);
         }
@@ -86,10 +79,8 @@ class TcpBridgeTest {
     @ParameterizedTest
     @FieldSource("KINDS")
     void refusesAnOfferOfOtherSubprotocols(String kind) throws Exception {
-        try (TcpService echo = TcpService.start(TcpService.echo());
-             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()), BridgeSettings.defaults());
-             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/echo"))) {
-            JdkPeer peer = JdkPeer.connect(host.ws("/echo"), "chat");
+        try (BridgedEcho echo = BridgedEcho.start(kind)) {
+            JdkPeer peer = JdkPeer.connect(echo.ws(), "chat");
             assertThat(peer.awaitClose()).isEqualTo(new JdkPeer.Closed(1002, "offer the binary or base64 subprotocol"));
         }
     }
@@ -145,27 +136,14 @@ class TcpBridgeTest {
     @ParameterizedTest
     @FieldSource("KINDS")
     void aConnectThatHangsTimesOutWith1014(String kind) throws Exception {
-        // A listener that never accepts, its backlog filled: Linux drops further SYNs, so a
-        // connect neither succeeds nor fails, on loopback.
-        try (ServerSocket deaf = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-             Socket first = fill(deaf); Socket second = fill(deaf); Socket third = fill(deaf);
-             TcpBridge bridge = TcpBridge.to(new BridgeTarget("127.0.0.1", deaf.getLocalPort()),
+        try (DeafListener deaf = new DeafListener();
+             TcpBridge bridge = TcpBridge.to(new BridgeTarget("127.0.0.1", deaf.port()),
                      BridgeSettings.defaults().withConnectTimeoutMillis(500));
              ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/svc"))) {
             JdkPeer.Closed closed = JdkPeer.connect(host.ws("/svc"), "binary").awaitClose();
             assertThat(closed).isEqualTo(new JdkPeer.Closed(1014,
-                    "connect to 127.0.0.1:" + deaf.getLocalPort() + " timed out after 500 ms"));
+                    "connect to 127.0.0.1:" + deaf.port() + " timed out after 500 ms"));
         }
-    }
-
-    private static Socket fill(ServerSocket backlog) {
-        Socket s = new Socket();
-        try {
-            s.connect(backlog.getLocalSocketAddress(), 200);
-        } catch (IOException e) {
-            // the backlog is full already: that is what we want
-        }
-        return s;
     }
 
     @ParameterizedTest
@@ -192,12 +170,10 @@ class TcpBridgeTest {
     @ParameterizedTest
     @FieldSource("KINDS")
     void enforcesTheConnectionLimitAndTheIdleTimeout(String kind) throws Exception {
-        try (TcpService echo = TcpService.start(TcpService.echo());
-             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()),
-                     BridgeSettings.defaults().withMaxConnections(1).withIdleTimeoutMillis(1_000));
-             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/echo"))) {
-            JdkPeer first = JdkPeer.connect(host.ws("/echo"), "binary");
-            JdkPeer second = JdkPeer.connect(host.ws("/echo"), "binary");
+        try (BridgedEcho echo = BridgedEcho.start(kind,
+                BridgeSettings.defaults().withMaxConnections(1).withIdleTimeoutMillis(1_000))) {
+            JdkPeer first = JdkPeer.connect(echo.ws(), "binary");
+            JdkPeer second = JdkPeer.connect(echo.ws(), "binary");
             assertThat(second.awaitClose()).isEqualTo(new JdkPeer.Closed(1013, "the bridge has 1 connections open"));
             assertThat(first.awaitClose()).isEqualTo(new JdkPeer.Closed(1001, "idle timeout: no traffic for 1000 ms"));
         }
@@ -207,10 +183,9 @@ class TcpBridgeTest {
     @FieldSource("KINDS")
     void closingTheBridgeClosesItsWebSocketsWith1001(String kind) throws Exception {
         try (TcpService echo = TcpService.start(TcpService.echo());
-             ServerSocket deaf = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-             Socket first = fill(deaf); Socket second = fill(deaf); Socket third = fill(deaf)) {
+             DeafListener deaf = new DeafListener()) {
             TcpBridge open = TcpBridge.to(BridgeTarget.parse(echo.hostAndPort()), BridgeSettings.defaults());
-            TcpBridge connecting = TcpBridge.to(new BridgeTarget("127.0.0.1", deaf.getLocalPort()), BridgeSettings.defaults());
+            TcpBridge connecting = TcpBridge.to(new BridgeTarget("127.0.0.1", deaf.port()), BridgeSettings.defaults());
             try (ServletHost host = ServletHost.start(kind, Map.of(), open.endpointConfig("/open"),
                     connecting.endpointConfig("/connecting"))) {
                 JdkPeer bridged = JdkPeer.connect(host.ws("/open"), "binary");
