@@ -53,6 +53,8 @@ final class BridgeConnection {
     private volatile long connectDeadline;
     /** A WebSocket send is out: the idle clock stops (the session's send timeout covers a stuck peer). */
     private volatile boolean sending;
+    /** When the bytes waiting for the socket last moved; 0 while none wait. */
+    private volatile long pendingSince;
 
     // selector thread only
     private SocketChannel channel;
@@ -61,7 +63,8 @@ final class BridgeConnection {
 
     // under lock
     private ByteBuffer pending;
-    private boolean webSocketEnded;
+    /** Written under lock; read without it where a stale false only costs one more look. */
+    private volatile boolean webSocketEnded;
 
     BridgeConnection(TcpBridge bridge, Session session, FreewaySession flow, BridgeTarget target,
             StreamSubprotocol framing, long idleMillis) {
@@ -142,6 +145,9 @@ final class BridgeConnection {
         LOG.log(System.Logger.Level.DEBUG, "session {0} bridged to {1}", session.getId(), target);
         readBuffer = ByteBuffer.allocate(bridge.settings().bufferSize());
         lastActivity = System.nanoTime();
+        if (pendingSince != 0) {
+            pendingSince = lastActivity; // the write clock starts with the connection
+        }
         state = State.OPEN;
         key.interestOps(SelectionKey.OP_READ);
         flushPending();
@@ -169,6 +175,9 @@ final class BridgeConnection {
                 return;
             }
             // The socket is full (or not connected yet): keep this part and read no more.
+            if (pending == null) {
+                pendingSince = System.nanoTime();
+            }
             pending = append(pending, data);
             bridge.buffered(data.remaining());
             flow.pause();
@@ -204,11 +213,15 @@ final class BridgeConnection {
                     lastActivity = System.nanoTime();
                 }
                 bridge.buffered(pending.remaining() - before);
+                if (pending.remaining() < before) {
+                    pendingSince = System.nanoTime();
+                }
                 if (pending.hasRemaining()) {
                     key.interestOpsOr(SelectionKey.OP_WRITE);
                     return;
                 }
                 pending = null;
+                pendingSince = 0;
                 resume = !webSocketEnded;
             }
             end = webSocketEnded;
@@ -224,6 +237,11 @@ final class BridgeConnection {
     // ---- TCP to WebSocket
 
     private void readTcp() throws IOException {
+        if (webSocketEnded) {
+            // Nobody to send to; the socket stays open only to take what waits for it.
+            key.interestOpsAnd(~SelectionKey.OP_READ);
+            return;
+        }
         int n = channel.read(readBuffer);
         if (n < 0) {
             // websockify's convention: the target's end closes the WebSocket normally.
@@ -257,7 +275,7 @@ final class BridgeConnection {
             return;
         }
         bridge.reactor().execute(() -> {
-            if (state == State.OPEN && key.isValid()) {
+            if (state == State.OPEN && key.isValid() && !webSocketEnded) {
                 readBuffer.clear();
                 key.interestOpsOr(SelectionKey.OP_READ);
             }
@@ -266,12 +284,15 @@ final class BridgeConnection {
 
     // ---- ends
 
-    /** Container thread: the WebSocket is closed; the socket goes once what waits for it is written. */
+    /**
+     * Container thread: the WebSocket is closed; the socket goes once what waits for it is
+     * written (after the connect, if the bytes came while it was under way).
+     */
     void webSocketEnded() {
         boolean now;
         synchronized (lock) {
             webSocketEnded = true;
-            now = pending == null || state != State.OPEN;
+            now = pending == null;
         }
         if (now) {
             bridge.reactor().execute(this::closeTcp);
@@ -284,9 +305,17 @@ final class BridgeConnection {
         if ((s == State.RESOLVING || s == State.CONNECTING) && now - connectDeadline > 0) {
             fail(CloseReasons.BAD_GATEWAY, "connect to " + target + " timed out after "
                     + bridge.settings().connectTimeoutMillis() + " ms");
+        } else if (s == State.OPEN && writeStalled(now)) {
+            fail(CloseReasons.BAD_GATEWAY, target + " took nothing for " + bridge.settings().writeTimeoutMillis() + " ms");
         } else if (s == State.OPEN && idleNanos > 0 && !sending && now - lastActivity > idleNanos) {
             fail(CloseCodes.GOING_AWAY, "idle timeout: no traffic for " + TimeUnit.NANOSECONDS.toMillis(idleNanos) + " ms");
         }
+    }
+
+    private boolean writeStalled(long now) {
+        long since = pendingSince;
+        long timeout = bridge.settings().writeTimeoutMillis();
+        return since != 0 && timeout > 0 && now - since > TimeUnit.MILLISECONDS.toNanos(timeout);
     }
 
     private void failLater(String phrase) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * }</pre>
  *
  * and optionally {@code dev.freeway.bridge.connectTimeout}, {@code .bufferSize},
- * {@code .idleTimeout}, {@code .socketBufferSize}, {@code .maxConnections} (see
+ * {@code .idleTimeout}, {@code .writeTimeout}, {@code .socketBufferSize}, {@code .maxConnections} (see
  * {@link BridgeSettings}) and {@code .origins} (comma-separated, see
  * {@link TcpBridge#requireOrigin}), shared by the routes. Found through {@code META-INF/services}; it does
  * nothing in an application without the routes parameter. The endpoints are added once every

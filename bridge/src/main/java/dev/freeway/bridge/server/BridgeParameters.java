@@ -38,6 +38,7 @@ record BridgeParameters(Map<String, BridgeTarget> routes, BridgeSettings setting
             s = s.withConnectTimeoutMillis(number(parameter, "connectTimeout", s.connectTimeoutMillis()))
                     .withBufferSize(intNumber(parameter, "bufferSize", s.bufferSize()))
                     .withIdleTimeoutMillis(number(parameter, "idleTimeout", s.idleTimeoutMillis()))
+                    .withWriteTimeoutMillis(number(parameter, "writeTimeout", s.writeTimeoutMillis()))
                     .withSocketBufferSize(intNumber(parameter, "socketBufferSize", s.socketBufferSize()))
                     .withMaxConnections(intNumber(parameter, "maxConnections", s.maxConnections()));
         } catch (IllegalArgumentException e) {

@@ -33,6 +33,27 @@ final class DeafListener implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /**
+     * Starts hearing: drops the sockets that filled the backlog, so the connects waiting on it
+     * get through at their next SYN (Linux retries after about a second), and accepts until one
+     * sends something; returns all that one sent up to its end.
+     */
+    byte[] acceptFirstSender(int timeoutMillis) throws IOException {
+        for (Socket s : queued) {
+            s.close();
+        }
+        listener.setSoTimeout(timeoutMillis);
+        while (true) {
+            try (Socket accepted = listener.accept()) {
+                accepted.setSoTimeout(timeoutMillis);
+                byte[] sent = accepted.getInputStream().readAllBytes();
+                if (sent.length > 0) {
+                    return sent;
+                }
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         for (Socket s : queued) {

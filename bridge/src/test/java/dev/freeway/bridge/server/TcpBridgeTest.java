@@ -148,6 +148,45 @@ class TcpBridgeTest {
 
     @ParameterizedTest
     @FieldSource("KINDS")
+    void bytesSentWhileTheConnectIsUnderWayReachTheTargetBeforeTheClose(String kind) throws Exception {
+        try (DeafListener slow = new DeafListener();
+             TcpBridge bridge = TcpBridge.to(new BridgeTarget("127.0.0.1", slow.port()), BridgeSettings.defaults());
+             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/slow"))) {
+            JdkPeer peer = JdkPeer.connect(host.ws("/slow"), "binary");
+            peer.ws().sendBinary(ByteBuffer.wrap("early bytes".getBytes(StandardCharsets.US_ASCII)), true).join();
+            // The connect cannot finish before the listener hears; the session is paused while the
+            // bytes wait, so the close waits behind them.
+            peer.ws().sendClose(1000, "").join();
+            assertThat(slow.acceptFirstSender(8_000)).asString(StandardCharsets.US_ASCII).isEqualTo("early bytes");
+            assertThat(peer.awaitClose().code()).isEqualTo(1000);
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
+    void aTargetThatStopsReadingIsDroppedAfterTheWriteTimeout(String kind) throws Exception {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        try (TcpService deaf = TcpService.startSmallBuffers(s -> {
+                try (s) {
+                    done.await(); // takes the connection, reads nothing
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, 8 * 1024);
+             TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(deaf.hostAndPort()),
+                     BridgeSettings.defaults().withWriteTimeoutMillis(1_000).withSocketBufferSize(8 * 1024));
+             ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/deaf"))) {
+            JdkPeer peer = JdkPeer.connect(host.ws("/deaf"), "binary");
+            peer.ws().sendBinary(ByteBuffer.allocate(8 * 1024 * 1024), true); // more than every buffer on the way
+            assertThat(peer.awaitClose()).isEqualTo(new JdkPeer.Closed(1014, deaf.hostAndPort() + " took nothing for 1000 ms"));
+            assertThat(bridge.openConnections()).isZero();
+        } finally {
+            done.countDown();
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("KINDS")
     void aChooserPicksPerRequestOnlyFromTheAllowList(String kind) throws Exception {
         try (TcpService echo = TcpService.start(TcpService.echo());
              TcpBridge bridge = TcpBridge.choosing(request -> {
@@ -173,6 +212,8 @@ class TcpBridgeTest {
         try (BridgedEcho echo = BridgedEcho.start(kind,
                 BridgeSettings.defaults().withMaxConnections(1).withIdleTimeoutMillis(1_000))) {
             JdkPeer first = JdkPeer.connect(echo.ws(), "binary");
+            first.ws().sendBinary(ByteBuffer.wrap(new byte[] {1}), true).join();
+            assertThat(first.binary(1)).as("the first is bridged").hasSize(1);
             JdkPeer second = JdkPeer.connect(echo.ws(), "binary");
             assertThat(second.awaitClose()).isEqualTo(new JdkPeer.Closed(1013, "the bridge has 1 connections open"));
             assertThat(first.awaitClose()).isEqualTo(new JdkPeer.Closed(1001, "idle timeout: no traffic for 1000 ms"));
