@@ -18,7 +18,7 @@ package dev.freeway.bridge.server;
  */
 public record BridgeSettings(long connectTimeoutMillis, int bufferSize, long idleTimeoutMillis, long writeTimeoutMillis,
         int socketBufferSize, int maxConnections) {
-    /** The smallest and largest {@code bufferSize}. */
+    /** The smallest {@code bufferSize}. */
     public static final int MIN_BUFFER = 1024;
     /** The largest {@code bufferSize}. */
     public static final int MAX_BUFFER = 16 * 1024 * 1024;
