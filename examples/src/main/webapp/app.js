@@ -1,5 +1,5 @@
 'use strict';
-// The demo page: the browser's own WebSocket against Freeway's /echo and /chat/{room}.
+// The demo page: the browser's own WebSocket against Freeway's /echo, /bridge/echo and /chat/{room}.
 // URLs are relative to the page, so the WAR works under any context path.
 
 function socketUrl(path) {
@@ -112,5 +112,62 @@ function showStatus(element, text, state) {
       ws.send(input.value);
       input.value = '';
     }
+  });
+})();
+
+// ---- bridge: a websockify-style byte stream to a TCP echo service, binary or base64 framing
+(function bridge() {
+  const status = document.getElementById('bridge-status');
+  const protocol = document.getElementById('bridge-protocol');
+  const input = document.getElementById('bridge-input');
+  const send = document.getElementById('bridge-send');
+  const list = document.getElementById('bridge-log');
+  let ws;
+
+  // Base64 of bytes, and back, one message at a time (each message decodes on its own).
+  const toBase64 = (bytes) => btoa(String.fromCharCode(...bytes));
+  const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+  function connected(open) {
+    input.disabled = !open;
+    send.disabled = !open;
+  }
+
+  document.getElementById('bridge-connect-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (ws) {
+      ws.close();
+    }
+    const framing = document.querySelector('input[name="bridge-framing"]:checked').value;
+    const socket = new WebSocket(socketUrl('bridge/echo'), [framing]);
+    ws = socket;
+    socket.binaryType = 'arraybuffer';
+    showStatus(status, 'connecting', '');
+    socket.onopen = () => {
+      showStatus(status, 'open', 'open');
+      protocol.textContent = socket.protocol || 'none';
+      connected(true);
+    };
+    socket.onmessage = (event) => {
+      const bytes = typeof event.data === 'string' ? fromBase64(event.data) : new Uint8Array(event.data);
+      log(list, new TextDecoder().decode(bytes), 'in');
+    };
+    socket.onclose = (event) => {
+      if (ws === socket) {
+        showStatus(status, 'closed (' + event.code + (event.reason ? ': ' + event.reason : '') + ')', 'closed');
+        connected(false);
+      }
+    };
+  });
+
+  document.getElementById('bridge-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!ws || ws.readyState !== WebSocket.OPEN) {
+      return;
+    }
+    const bytes = new TextEncoder().encode(input.value);
+    ws.send(ws.protocol === 'base64' ? toBase64(bytes) : bytes);
+    log(list, input.value, 'out');
+    input.value = '';
   });
 })();

@@ -23,6 +23,7 @@ public final class StartupMessage {
                 + "  page:  " + http + n
                 + "  echo:  " + ws + "echo" + n
                 + "  chat:  " + ws + "chat/{room}?name={you}" + n
+                + "  bridge: " + ws + "bridge/echo  (subprotocol binary or base64; a TCP echo service behind it)" + n
                 + "  hash:  " + ws + "hash/message  " + ws + "hash/frame  " + ws + "hash/stream" + n
                 + "  try:   java -cp " + ownJar() + " dev.freeway.examples.HashClient --variant stream --url "
                 + ws + "hash/stream --bytes 1g" + n

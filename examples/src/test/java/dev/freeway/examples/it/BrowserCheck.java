@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * A real browser on the demo page: headless Chromium's own WebSocket echoes text and binary
- * through {@code /echo} with permessage-deflate negotiated, and chats in a room where a JDK client
+ * through {@code /echo} with permessage-deflate negotiated, sends bytes through the TCP bridge
+ * {@code /bridge/echo} in both framings, and chats in a room where a JDK client
  * listens. The page is driven through its form controls (drive-demo.js), over the DevTools protocol
  * spoken by Freeway's client. Shared by the launcher's browser test and the distribution tests.
  */
@@ -43,7 +44,8 @@ public final class BrowserCheck {
 
             assertThat(result).contains("extensions=permessage-deflate")
                     .contains("echo=hello from chromium|[binary] bytes from chromium")
-                    .contains("chat=* chromium joined #browsers (2 here)|chromium: hi from the browser");
+                    .contains("chat=* chromium joined #browsers (2 here)|chromium: hi from the browser")
+                    .contains("bridge=binary:binary bytes through the bridge|base64:base64 bytes through the bridge");
             assertThat(listener.nextText()).isEqualTo("* chromium joined #browsers (2 here)");
             assertThat(listener.nextText()).isEqualTo("chromium: hi from the browser");
         }

@@ -22,7 +22,7 @@ class DemoArtifactsIT {
                     .sorted().toList();
             // Freeway and the WebSocket API; freeway-cdi, Weld Servlet and the APIs Weld needs (the chat
             // is CDI beans); no Servlet API and no container
-            assertThat(libs).containsExactly("freeway-api", "freeway-cdi", "freeway-impl", "freeway-servlet-upgrade",
+            assertThat(libs).containsExactly("freeway-api", "freeway-bridge", "freeway-cdi", "freeway-impl", "freeway-servlet-upgrade",
                     "jakarta.annotation-api", "jakarta.el-api", "jakarta.enterprise.cdi-api",
                     "jakarta.enterprise.cdi-el-api", "jakarta.enterprise.lang-model", "jakarta.inject-api",
                     "jakarta.interceptor-api", "jakarta.websocket-api", "jakarta.websocket-client-api",
@@ -36,6 +36,7 @@ class DemoArtifactsIT {
             assertThat(war.getEntry("index.html")).isNotNull();
             assertThat(war.getEntry("app.js")).isNotNull();
             assertThat(war.getEntry("WEB-INF/classes/dev/freeway/examples/hash/StreamHashEndpoint.class")).isNotNull();
+            assertThat(war.getEntry("WEB-INF/classes/dev/freeway/examples/bridge/BridgeDemo.class")).isNotNull();
             assertThat(war.stream().map(ZipEntry::getName))
                     .as("the launcher and the clients stay out of the WAR")
                     .noneMatch(n -> n.contains("/launcher/") || n.contains("/hashclient/"));

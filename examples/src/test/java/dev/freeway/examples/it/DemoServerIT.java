@@ -2,6 +2,9 @@ package dev.freeway.examples.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.freeway.bridge.StreamSubprotocol;
+import dev.freeway.bridge.client.WebSocketStream;
+import dev.freeway.bridge.client.WebSocketStreams;
 import dev.freeway.client.FreewayClientContainer;
 import dev.freeway.examples.launcher.ContainerKind;
 import jakarta.websocket.ClientEndpointConfig;
@@ -128,6 +131,30 @@ class DemoServerIT {
         HashClientProcess run = HashClientProcess.run(variant, url, "--bytes", "2m", "--size", "64k");
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("computed by server").contains("(matches)").contains("2.0 MiB sent");
+    }
+
+    static Stream<Arguments> framingsOnEachContainer() {
+        return Stream.of(ContainerKind.values()).flatMap(kind -> Stream.of(StreamSubprotocol.values())
+                .map(framing -> Arguments.of(kind, framing)));
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("framingsOnEachContainer")
+    void theBridgeEchoesAByteStreamThroughItsTcpService(ContainerKind kind, StreamSubprotocol framing) throws Exception {
+        byte[] sent = new byte[4 * MIB];
+        new Random(17).nextBytes(sent);
+        try (WebSocketStream stream = WebSocketStreams.connect(demos.get(kind).ws("bridge/echo"), framing)) {
+            // write while reading: the echo holds back what nobody reads, so a writer alone would stall
+            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+                try {
+                    stream.outputStream().write(sent);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(stream.inputStream().readNBytes(sent.length)).isEqualTo(sent);
+            writing.get(30, TimeUnit.SECONDS);
+        }
     }
 
     @ParameterizedTest

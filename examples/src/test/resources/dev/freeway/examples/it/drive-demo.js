@@ -22,6 +22,19 @@
   $('echo-send').click();
   await until('the binary echo', () => received('echo-log').length === 2);
 
+  const bridged = [];
+  for (const framing of ['binary', 'base64']) {
+    document.querySelector('input[name="bridge-framing"][value="' + framing + '"]').checked = true;
+    $('bridge-connect').click();
+    await until('the ' + framing + ' bridge to open', () => $('bridge-status').textContent === 'open'
+        && $('bridge-protocol').textContent === framing);
+    const before = received('bridge-log').length;
+    $('bridge-input').value = framing + ' bytes through the bridge';
+    $('bridge-send').click();
+    await until('the ' + framing + ' bytes to come back', () => received('bridge-log').length === before + 1);
+    bridged.push($('bridge-protocol').textContent + ':' + received('bridge-log')[before]);
+  }
+
   $('chat-name').value = 'chromium';
   $('chat-room').value = 'browsers';
   $('chat-join').click();
@@ -32,5 +45,6 @@
 
   return 'extensions=' + $('echo-extensions').textContent + '\n'
       + 'echo=' + received('echo-log').join('|') + '\n'
-      + 'chat=' + received('chat-log').join('|');
+      + 'chat=' + received('chat-log').join('|') + '\n'
+      + 'bridge=' + bridged.join('|');
 })()
