@@ -306,7 +306,7 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
         // Sessions leave openSessions() once onClose ran, which is before their peers answer:
         // the connections, still in the sweeper until they end, are what is waited for.
         long deadline = System.currentTimeMillis() + defaults().closeTimeoutMillis();
-        while (!resources.sweeper().isEmpty() && System.currentTimeMillis() < deadline) {
+        while (!resources.connectionsEnded() && System.currentTimeMillis() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
