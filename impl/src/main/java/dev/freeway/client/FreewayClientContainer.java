@@ -333,8 +333,9 @@ public class FreewayClientContainer extends DefaultsContainer implements AutoClo
                 LOG.log(System.Logger.Level.DEBUG, "closing session " + s.getId() + " failed", e);
             }
         }
+        // Until the servers answered: sessions leave openSessions() when onClose ran, before that.
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(defaults().closeTimeoutMillis());
-        while (!openSessions().isEmpty() && System.nanoTime() - deadline < 0) {
+        while (!resources.connectionsEnded() && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

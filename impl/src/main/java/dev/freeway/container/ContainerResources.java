@@ -43,6 +43,16 @@ public final class ContainerResources implements AutoCloseable {
         return sweeper;
     }
 
+    /**
+     * Whether the connection of every session opened with these resources has ended. A session
+     * that started its close has told its endpoint already, yet its connection lasts until the
+     * peer answers or the close timeout: a container closing down waits for this, not for its
+     * open sessions, before it stops the threads and the transports.
+     */
+    public boolean connectionsEnded() {
+        return sweeper.isEmpty();
+    }
+
     /** Stops the threads (after the sessions are closed). */
     @Override
     public void close() {

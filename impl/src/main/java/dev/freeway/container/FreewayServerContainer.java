@@ -303,8 +303,10 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
                 LOG.log(System.Logger.Level.DEBUG, "closing " + s.getId() + " failed", e);
             }
         }
+        // Sessions leave openSessions() once onClose ran, which is before their peers answer:
+        // the connections, still in the sweeper until they end, are what is waited for.
         long deadline = System.currentTimeMillis() + defaults().closeTimeoutMillis();
-        while (!openSessions().isEmpty() && System.currentTimeMillis() < deadline) {
+        while (!resources.connectionsEnded() && System.currentTimeMillis() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

@@ -36,6 +36,11 @@ final class SessionSweeper {
         sessions.remove(s);
     }
 
+    /** Whether no session is registered: every connection has ended. */
+    boolean isEmpty() {
+        return sessions.isEmpty();
+    }
+
     void stop() {
         task.cancel(false);
     }

@@ -228,6 +228,24 @@ class ContainerTest {
     }
 
     @Test
+    void closingTheContainerWaitsForThePeersToAnswer() throws Exception {
+        container.close();
+        container = new FreewayServerContainer(ContainerDefaults.standard().withCloseTimeoutMillis(20_000),
+                DeflateSettings.defaults(), dev.freeway.engine.EngineConfig.defaults());
+        container.addEndpoint(TestEndpoints.Parts.class);
+        Handshake h = connect("/parts", List.of(), false);
+        Thread closer = new Thread(container::close);
+        closer.start();
+        h.awaitPeerSaw("close 1001 the server is shutting down");
+        assertThat(container.openSessions()).isEmpty(); // onClose has run ...
+        Thread.sleep(300);
+        assertThat(closer.isAlive()).isTrue(); // ... but the connection has not ended
+        h.peer().send(new Close(1001, ""));
+        closer.join(10_000);
+        assertThat(closer.isAlive()).isFalse();
+    }
+
+    @Test
     void deploymentErrorsNameTheClassMethodAndRule() throws Exception {
         assertThatThrownBy(() -> container.addEndpoint(TestEndpoints.TwoTextHandlers.class))
                 .isInstanceOf(DeploymentException.class)

@@ -291,8 +291,9 @@ class SessionTest {
             assertThat(h.peers).isEmpty();
             h.awaitPeerSaw("close 1001 shutting down");
             assertThat(h.peer.closed).isFalse(); // the connection waits for the peer's reply
+            assertThat(h.resources.connectionsEnded()).isFalse();
             h.peer.send(new Close(1001, ""));
-            await().atMost(Duration.ofSeconds(10)).until(() -> h.peer.closed);
+            await().atMost(Duration.ofSeconds(10)).until(() -> h.peer.closed && h.resources.connectionsEnded());
             assertThat(h.endpoint.closes).hasSize(1);
             assertThatThrownBy(() -> h.session.getBasicRemote().sendText("late")).isInstanceOf(IOException.class);
         }
