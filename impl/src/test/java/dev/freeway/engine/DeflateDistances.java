@@ -9,7 +9,7 @@ package dev.freeway.engine;
  * permessage-deflate stream (each message's payload plus the {@code 00 00 ff ff} tail) always
  * ends with an empty stored block.
  */
-final class DeflateDistances {
+public final class DeflateDistances {
     private static final int[] LENGTH_BASE = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59,
         67, 83, 99, 115, 131, 163, 195, 227, 258};
     private static final int[] LENGTH_EXTRA = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4,
@@ -33,7 +33,7 @@ final class DeflateDistances {
     }
 
     /** The longest distance any back-reference in {@code stream} uses; 0 when it has none. */
-    static int maxDistance(byte[] stream) {
+    public static int maxDistance(byte[] stream) {
         DeflateDistances d = new DeflateDistances(stream);
         d.readAll();
         return d.maxDistance;
