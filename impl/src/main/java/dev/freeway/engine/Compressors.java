@@ -15,7 +15,7 @@ package dev.freeway.engine;
  *       compressing with a larger window than agreed. So 8 bits compresses with JZlib's 9-bit window
  *       and the Huffman-only strategy: it emits literals only, never a back-reference, and so
  *       reads nothing from any window; the output is valid for every window size. It saves less
- *       than LZ77 (about a quarter on text) but stays conforming.</li>
+ *       than LZ77 (about a third on chat-like text, against three fifths) but stays conforming.</li>
  * </ul>
  */
 final class Compressors {
@@ -52,15 +52,18 @@ final class Compressors {
     }
 
     /**
-     * zlib's {@code memLevel} for a window: 8 (zlib's default) from 14 bits, one less per bit below,
-     * down to 3 at 9 bits. zlib needs {@code 2^(windowBits+2) + 2^(memLevel+9)} bytes; at the
-     * default 8 the second term (128 KiB of hash table and block buffer) would dwarf a small
-     * window's and leave a 9-bit compressor at half the memory of a 15-bit one instead of a
-     * fraction. A smaller memLevel means shorter blocks and a smaller hash: some ratio and speed,
-     * which a deployer choosing a small window has already chosen to trade.
+     * zlib's {@code memLevel} for a window: 7 at 13 and 14 bits, one less per bit below, down to 3
+     * at 9 bits. zlib needs about {@code 2^(windowBits+2) + 2^(memLevel+9)} bytes; at its default
+     * of 8 the second term (128 KiB of hash table and block buffer) would dwarf a small window's
+     * and leave a 9-bit compressor at half the memory of a 15-bit one instead of a fraction. A
+     * smaller memLevel means shorter blocks and a smaller hash: a little ratio and speed, which a
+     * deployer choosing a small window has already chosen to trade (figures in
+     * {@code benchmarks/RESULTS.md}). JZlib's arrays live on the Java heap and are touched whole,
+     * where zlib's native ones become resident only as used, so 13 and 14 bits save nothing over
+     * java.util.zip's 15: they are there for peers that ask for them.
      */
     static int memLevel(int windowBits) {
-        return Math.min(8, windowBits - 6);
+        return Math.min(7, windowBits - 6);
     }
 
     private static boolean present(String className) {
