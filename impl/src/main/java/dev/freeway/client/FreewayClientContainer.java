@@ -56,7 +56,11 @@ import javax.net.ssl.SSLContext;
  *       {@code CONNECT};</li>
  *   <li>{@link #setOfferPerMessageDeflate(boolean)}: whether connections whose config lists no
  *       extensions (annotated endpoints have no way to list any) offer permessage-deflate. A
- *       config listing {@code permessage-deflate} always offers it.</li>
+ *       config listing {@code permessage-deflate} always offers it, with the parameters it carries
+ *       ({@code client_max_window_bits=N}, {@code server_max_window_bits=N}, the two
+ *       {@code *_no_context_takeover}), which the connection then honours. The offer has
+ *       {@code client_max_window_bits} whenever JZlib is on the class path, so a server may pick
+ *       our window (8-15 bits); a response with a window we cannot honour fails the handshake.</li>
  * </ul>
  *
  * <p><b>Errors.</b> A refused handshake throws {@link HandshakeRejectedException} (a
@@ -142,8 +146,10 @@ public class FreewayClientContainer extends DefaultsContainer implements AutoClo
             throw new IllegalStateException("this client container is closed");
         }
         ClientUri target = ClientUri.parse(uri);
-        Connection engine = Connection.client(engineConfig, deflate);
-        Map<String, List<String>> headers = RequestHeaders.initial(target, config.getPreferredSubprotocols(), offers(config));
+        DeflateSettings deflateSettings = deflateSettings(config);
+        Connection engine = Connection.client(engineConfig, deflateSettings);
+        Map<String, List<String>> headers = RequestHeaders.initial(target, config.getPreferredSubprotocols(),
+                offers(config, deflateSettings));
         Connector.Opened opened = connector.open(target, config, headers, engine, settings());
 
         List<Extension> agreed;
@@ -167,14 +173,36 @@ public class FreewayClientContainer extends DefaultsContainer implements AutoClo
     }
 
     /**
+     * This connection's permessage-deflate settings: the container's, adjusted by the parameters
+     * the config's permessage-deflate extension carries (window bits, context takeover), so the
+     * offer says what the application asked for and the connection honours it.
+     */
+    private DeflateSettings deflateSettings(ClientEndpointConfig config) throws DeploymentException {
+        DeflateSettings settings = deflate;
+        if (config.getExtensions() != null) {
+            for (Extension e : config.getExtensions()) {
+                if (e != null && PerMessageDeflate.EXTENSION_NAME.equals(e.getName())) {
+                    try {
+                        settings = PerMessageDeflate.clientSettings(settings, FreewayExtension.toOffer(e));
+                    } catch (IllegalArgumentException invalid) {
+                        throw new DeploymentException("the configured permessage-deflate extension is invalid: "
+                                + invalid.getMessage(), invalid);
+                    }
+                }
+            }
+        }
+        return settings;
+    }
+
+    /**
      * The extensions to offer: those the config lists, in its order, with permessage-deflate's
-     * parameters Freeway's own; with none listed, permessage-deflate by default (see the class
-     * doc). Extensions Freeway cannot run are offered as listed, as the API's default client
-     * configuration does (TCK server.serverendpointconfig.configurator getNegotiatedExtensions
+     * parameters from this connection's settings; with none listed, permessage-deflate by default
+     * (see the class doc). Extensions Freeway cannot run are offered as listed, as the API's default
+     * client configuration does (TCK server.serverendpointconfig.configurator getNegotiatedExtensions
      * tests); a server that agrees to one fails the connection (see {@link #runnable}). One that
      * names a parameter twice is left out (TCK clientendpointconfig constructor tests offer such).
      */
-    private List<ExtensionOffer> offers(ClientEndpointConfig config) {
+    private List<ExtensionOffer> offers(ClientEndpointConfig config, DeflateSettings deflate) {
         List<Extension> asked = config.getExtensions() == null ? List.of() : config.getExtensions();
         if (asked.isEmpty()) {
             return offerPerMessageDeflate ? PerMessageDeflate.offer(deflate).map(List::of).orElse(List.of()) : List.of();

@@ -4,26 +4,34 @@ import java.util.zip.Deflater;
 
 /**
  * What this endpoint wants from permessage-deflate (RFC 7692): whether to negotiate it at all, how
- * hard to compress, and which context-takeover restrictions to ask for. Immutable; build with
- * {@link #builder()}.
+ * hard to compress, which context-takeover restrictions to ask for, and which LZ77 windows to
+ * use. Immutable; build with {@link #builder()}.
  *
- * <p>There are no window-size settings: {@code java.util.zip.Deflater} always compresses with a
- * 32 KiB window and {@code java.util.zip.Inflater} always reserves one, so a smaller window would
- * save nothing (see {@link PerMessageDeflate} for how offers that need one are handled). A peer's
- * request that we drop our compression context is always honoured, since it only costs us
- * compression ratio.
+ * <p>Windows are given in bits, 8-15 (256 bytes to 32 KiB). {@link #maxWindowBits()} bounds our
+ * compressor: a smaller window costs ratio and saves memory per compressing connection (see
+ * {@link Compressors}). {@link #peerMaxWindowBits()} is what we ask of the peer's compressor;
+ * our decompressor ({@code java.util.zip.Inflater}) reads any window, so it only saves the peer
+ * memory. Windows below 15 bits need JZlib on the class path ({@link #smallWindows()}). A peer's
+ * request that we drop our compression context, or use a smaller window, is honoured whenever we
+ * can, since it only costs us compression ratio.
  */
 public final class DeflateSettings {
     private final boolean enabled;
     private final int compressionLevel;
     private final boolean noContextTakeover;
     private final boolean requestPeerNoContextTakeover;
+    private final int maxWindowBits;
+    private final int peerMaxWindowBits;
+    private final boolean smallWindows;
 
     private DeflateSettings(Builder b) {
         this.enabled = b.enabled;
         this.compressionLevel = b.compressionLevel;
         this.noContextTakeover = b.noContextTakeover;
         this.requestPeerNoContextTakeover = b.requestPeerNoContextTakeover;
+        this.maxWindowBits = b.maxWindowBits;
+        this.peerMaxWindowBits = b.peerMaxWindowBits;
+        this.smallWindows = b.smallWindows;
     }
 
     /**
@@ -48,7 +56,10 @@ public final class DeflateSettings {
                 .enabled(enabled)
                 .compressionLevel(compressionLevel)
                 .noContextTakeover(noContextTakeover)
-                .requestPeerNoContextTakeover(requestPeerNoContextTakeover);
+                .requestPeerNoContextTakeover(requestPeerNoContextTakeover)
+                .maxWindowBits(maxWindowBits)
+                .peerMaxWindowBits(peerMaxWindowBits)
+                .smallWindows(smallWindows);
     }
 
     /** Whether permessage-deflate is offered (client) or accepted (server). */
@@ -84,11 +95,41 @@ public final class DeflateSettings {
         return requestPeerNoContextTakeover;
     }
 
+    /**
+     * The largest window, in bits (8-15, default 15), our compressor uses: a server answers with
+     * {@code server_max_window_bits} of at most this (a client's smaller value wins), a client
+     * offers {@code client_max_window_bits} with it (bare at 15, so the server may choose).
+     */
+    public int maxWindowBits() {
+        return maxWindowBits;
+    }
+
+    /**
+     * The largest window, in bits (8-15, default 15), we ask the peer's compressor to use: a server
+     * answers with {@code client_max_window_bits} of at most this when the client offered that
+     * parameter (RFC 7692 forbids it otherwise, so a client that did not is still accepted); a
+     * client offers {@code server_max_window_bits} with it when below 15.
+     */
+    public int peerMaxWindowBits() {
+        return peerMaxWindowBits;
+    }
+
+    /**
+     * Whether windows below 15 bits may be negotiated for our compressor. True by default exactly
+     * when JZlib ({@code com.jcraft:jzlib}) is on the class path; when false, a server declines
+     * offers that need such a window and a client does not offer {@code client_max_window_bits}.
+     */
+    public boolean smallWindows() {
+        return smallWindows;
+    }
+
     @Override
     public String toString() {
         return "DeflateSettings[enabled=" + enabled + ", compressionLevel=" + compressionLevel
                 + ", noContextTakeover=" + noContextTakeover
-                + ", requestPeerNoContextTakeover=" + requestPeerNoContextTakeover + "]";
+                + ", requestPeerNoContextTakeover=" + requestPeerNoContextTakeover
+                + ", maxWindowBits=" + maxWindowBits + ", peerMaxWindowBits=" + peerMaxWindowBits
+                + ", smallWindows=" + smallWindows + "]";
     }
 
     /** Builds {@link DeflateSettings}. */
@@ -97,6 +138,9 @@ public final class DeflateSettings {
         private int compressionLevel = Deflater.DEFAULT_COMPRESSION;
         private boolean noContextTakeover;
         private boolean requestPeerNoContextTakeover;
+        private int maxWindowBits = DeflateParameters.MAX_WINDOW_BITS;
+        private int peerMaxWindowBits = DeflateParameters.MAX_WINDOW_BITS;
+        private boolean smallWindows = Compressors.smallWindowsAvailable();
 
         private Builder() {
         }
@@ -126,8 +170,49 @@ public final class DeflateSettings {
             return this;
         }
 
+        /** @throws IllegalArgumentException unless 8-15 */
+        public Builder maxWindowBits(int bits) {
+            this.maxWindowBits = windowBits("maxWindowBits", bits);
+            return this;
+        }
+
+        /** @throws IllegalArgumentException unless 8-15 */
+        public Builder peerMaxWindowBits(int bits) {
+            this.peerMaxWindowBits = windowBits("peerMaxWindowBits", bits);
+            return this;
+        }
+
+        /**
+         * Whether windows below 15 bits may be negotiated for our compressor; false keeps to
+         * java.util.zip even when JZlib is present.
+         *
+         * @throws IllegalArgumentException when true but JZlib is not on the class path
+         */
+        public Builder smallWindows(boolean on) {
+            if (on && !Compressors.smallWindowsAvailable()) {
+                throw new IllegalArgumentException("windows below 15 bits need JZlib (com.jcraft:jzlib) on the class path");
+            }
+            this.smallWindows = on;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException when {@link #maxWindowBits} is below 15 without
+         *                                  {@link #smallWindows}
+         */
         public DeflateSettings build() {
+            if (maxWindowBits < DeflateParameters.MAX_WINDOW_BITS && !smallWindows) {
+                throw new IllegalArgumentException("maxWindowBits=" + maxWindowBits
+                        + " needs windows below 15 bits: JZlib (com.jcraft:jzlib) on the class path");
+            }
             return new DeflateSettings(this);
+        }
+
+        private static int windowBits(String what, int bits) {
+            if (bits < DeflateParameters.MIN_WINDOW_BITS || bits > DeflateParameters.MAX_WINDOW_BITS) {
+                throw new IllegalArgumentException(what + " must be 8-15, was " + bits);
+            }
+            return bits;
         }
     }
 }

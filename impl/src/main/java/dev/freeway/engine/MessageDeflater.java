@@ -17,11 +17,14 @@ import java.util.zip.Deflater;
  * restored tail (RFC 7692 section 7.2.3.6), since an empty payload plus the tail is not a complete
  * block.
  *
- * <p>The {@link Deflater} (some 260 KiB of native memory at zlib's defaults) and an 8 KiB scratch
- * buffer are allocated on first use and freed by {@link #release()}. Not thread-safe.
+ * <p>It compresses with the window this role agreed to ({@link DeflateParameters#deflateWindowBits}):
+ * 15 bits with {@link Deflater}, smaller ones with JZlib (see {@link Compressors}, also for 8 bits).
+ *
+ * <p>The compressor (some 260 KiB of native memory at 15 bits and zlib's defaults, a few KiB of
+ * heap at 9 bits) and an 8 KiB scratch buffer are allocated on first use and freed by
+ * {@link #release()}. Not thread-safe.
  */
 public final class MessageDeflater {
-    private static final byte[] NO_INPUT = new byte[0];
     private static final int SCRATCH_SIZE = 8 * 1024;
     /** zlib's advice: more than 6 bytes of room per sync-flushing call, or flush markers repeat. */
     private static final int MIN_FLUSH_ROOM = 8;
@@ -30,9 +33,10 @@ public final class MessageDeflater {
     public static final int HEADER_ROOM = FrameHeaders.MAX_LENGTH;
 
     private final int level;
+    private final int windowBits;
     private final boolean resetAfterMessage;
 
-    private Deflater deflater;
+    private Compressor deflater;
     private byte[] scratch;
     /** Reused for every frame: its spill array is dropped after each, so it holds no memory. */
     private Output output;
@@ -52,6 +56,7 @@ public final class MessageDeflater {
         }
         this.level = level;
         this.resetAfterMessage = parameters.resetDeflaterAfterMessage(self);
+        this.windowBits = parameters.deflateWindowBits(self);
     }
 
     /**
@@ -84,13 +89,13 @@ public final class MessageDeflater {
         return midMessage;
     }
 
-    /** Whether the {@link Deflater} and scratch buffer are currently allocated. */
+    /** Whether the compressor and scratch buffer are currently allocated. */
     public boolean isAllocated() {
         return deflater != null;
     }
 
     /**
-     * Frees the {@link Deflater} and scratch buffer. Between messages, when this endpoint compresses
+     * Frees the compressor and scratch buffer. Between messages, when this endpoint compresses
      * every message afresh, nothing is lost and the next message allocates them again, so an idle
      * connection can call this freely. Otherwise (mid-message, or with context takeover, where the
      * sliding window is connection state) the deflater is closed for good: use this when the
@@ -114,7 +119,7 @@ public final class MessageDeflater {
             throw new IllegalStateException("deflater released");
         }
         if (deflater == null) {
-            deflater = new Deflater(level, true);
+            deflater = Compressors.open(windowBits, level);
             scratch = new byte[SCRATCH_SIZE];
             output = new Output(scratch);
         }
@@ -134,7 +139,7 @@ public final class MessageDeflater {
                 out.spill();
                 room = out.room();
             }
-            int n = deflater.deflate(scratch, out.scratchLength, room, Deflater.SYNC_FLUSH);
+            int n = deflater.syncFlush(scratch, out.scratchLength, room);
             out.scratchLength += n;
             // zlib returns with room to spare only once all input is consumed and flushed.
             if (n < room && deflater.needsInput()) {
@@ -144,8 +149,6 @@ public final class MessageDeflater {
                 throw new IllegalStateException("Deflater made no progress");
             }
         }
-        // Drop the reference to the caller's payload so it is not kept alive until the next frame.
-        deflater.setInput(NO_INPUT);
         midMessage = !finalFrame;
         if (!finalFrame) {
             return out.result(out.length());

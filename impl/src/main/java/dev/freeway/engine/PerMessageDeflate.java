@@ -10,19 +10,14 @@ import java.util.Optional;
  * Negotiation of permessage-deflate, RFC 7692 section 7.1: the server's choice among a client's
  * offers and the client's offer and check of the server's response.
  *
- * <p>What {@code java.util.zip} cannot do is declined rather than done wrong:
- * <ul>
- *   <li>{@link java.util.zip.Deflater} always compresses with a 32 KiB window (15 bits). A server
- *       therefore declines any offer with {@code server_max_window_bits} below 15, and a client
- *       fails the handshake when a response sets {@code client_max_window_bits} below 15 (which
- *       a conforming server can only do if the client offered that parameter; {@link #offer}
- *       never does).</li>
- *   <li>{@link java.util.zip.Inflater} inflates data compressed with any window, so the window
- *       the peer compresses with never needs limiting: a server accepts
- *       {@code client_max_window_bits} in an offer and leaves it out of its response (RFC 7692
- *       section 7.1.2.2 makes that a choice of the server), and a client accepts any
- *       {@code server_max_window_bits} of 8-15.</li>
- * </ul>
+ * <p>Windows (section 7.1.2): our compressor uses the smaller of what the peer allows and
+ * {@link DeflateSettings#maxWindowBits()}; java.util.zip does 15 bits, JZlib the smaller ones
+ * (see {@link Compressors}, also for why an 8-bit window is honoured with literals only). Without
+ * JZlib ({@link DeflateSettings#smallWindows()} false) what java.util.zip cannot do is declined
+ * rather than done wrong: a server declines an offer with {@code server_max_window_bits} below 15
+ * (and logs why), and a client does not offer {@code client_max_window_bits}, so a response that
+ * sets it fails the handshake. {@link java.util.zip.Inflater} inflates data compressed with any
+ * window, so the window the peer compresses with never limits what we accept.
  *
  * <p>A repeated parameter must make a server decline the offer (RFC 7692 section 7.1);
  * {@link ExtensionOffer} cannot hold one, so {@link ExtensionHeader#parse} is where it is caught.
@@ -35,7 +30,9 @@ public final class PerMessageDeflate {
     public static final String SERVER_MAX_WINDOW_BITS = "server_max_window_bits";
     public static final String CLIENT_MAX_WINDOW_BITS = "client_max_window_bits";
 
-    private static final int ABSENT = 0;
+    private static final System.Logger LOG = System.getLogger(PerMessageDeflate.class.getName());
+    private static final int ABSENT = DeflateElement.ABSENT;
+    private static final int MAX = DeflateParameters.MAX_WINDOW_BITS;
 
     private PerMessageDeflate() {
     }
@@ -62,12 +59,20 @@ public final class PerMessageDeflate {
     /**
      * Server side: accepts the first permessage-deflate offer in {@code offers} (the client's
      * order of preference) that is valid and that we can honour, declining the others. The
-     * response carries {@code server_no_context_takeover} when the client asked for it or
-     * {@link DeflateSettings#noContextTakeover()} is set; {@code client_no_context_takeover} when
-     * the client offered it or {@link DeflateSettings#requestPeerNoContextTakeover()} is set
-     * (RFC 7692 sections 7.1.1.1 and 7.1.1.2 allow both without an offer);
-     * {@code server_max_window_bits=15} when the offer had {@code server_max_window_bits=15}; never
-     * {@code client_max_window_bits}.
+     * response carries:
+     * <ul>
+     *   <li>{@code server_no_context_takeover} when the client asked for it or
+     *       {@link DeflateSettings#noContextTakeover()} is set; {@code client_no_context_takeover}
+     *       when the client offered it or {@link DeflateSettings#requestPeerNoContextTakeover()}
+     *       is set (RFC 7692 sections 7.1.1.1 and 7.1.1.2 allow both without an offer);</li>
+     *   <li>{@code server_max_window_bits} with the window we compress with, the smaller of the
+     *       offer's and {@link DeflateSettings#maxWindowBits()}, when the offer had the parameter
+     *       (section 7.1.2.1 then requires it) or that window is below 15;</li>
+     *   <li>{@code client_max_window_bits} with the smaller of the offer's value (15 when bare)
+     *       and {@link DeflateSettings#peerMaxWindowBits()}, when the offer had the parameter
+     *       and it either had a value or ours is below 15 (section 7.1.2.2 allows it only when
+     *       offered).</li>
+     * </ul>
      *
      * @param offers   the client's {@code Sec-WebSocket-Extensions} elements, of any extension
      * @param settings what this server allows
@@ -80,35 +85,42 @@ public final class PerMessageDeflate {
             return Optional.empty();
         }
         for (ExtensionOffer offer : offers) {
-            if (isPerMessageDeflate(offer) && declineReason(offer) == null) {
-                return Optional.of(respond(Parsed.of(offer, false), settings));
+            if (!isPerMessageDeflate(offer)) {
+                continue;
             }
+            String reason = declineReason(offer, settings);
+            if (reason == null) {
+                return Optional.of(respond(DeflateElement.of(offer, false), settings));
+            }
+            LOG.log(System.Logger.Level.INFO, "permessage-deflate offer ''{0}'' declined: {1}",
+                    offer.toHeaderValue(), reason);
         }
         return Optional.empty();
     }
 
     /**
-     * Why a server declines {@code offer}, or {@code null} when it can accept it. The reason names
-     * the parameter and the rule, for logs.
+     * Why a server with {@code settings} declines {@code offer}, or {@code null} when it can
+     * accept it. The reason names the parameter and the rule, for logs.
      */
-    static String declineReason(ExtensionOffer offer) {
+    static String declineReason(ExtensionOffer offer, DeflateSettings settings) {
         if (!isPerMessageDeflate(offer)) {
             return "not " + EXTENSION_NAME;
         }
-        Parsed parsed;
+        DeflateElement parsed;
         try {
-            parsed = Parsed.of(offer, false);
+            parsed = DeflateElement.of(offer, false);
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        if (parsed.serverMaxWindowBits != ABSENT && parsed.serverMaxWindowBits < DeflateParameters.MAX_WINDOW_BITS) {
-            return SERVER_MAX_WINDOW_BITS + "=" + parsed.serverMaxWindowBits
-                    + " cannot be honoured: java.util.zip compresses only with a 32 KiB window (15 bits)";
+        if (parsed.serverMaxWindowBits != ABSENT && parsed.serverMaxWindowBits < MAX && !settings.smallWindows()) {
+            return SERVER_MAX_WINDOW_BITS + "=" + parsed.serverMaxWindowBits + " cannot be honoured: java.util.zip"
+                    + " compresses only with a 32 KiB window (15 bits), and smaller ones need JZlib"
+                    + " (com.jcraft:jzlib) on the class path";
         }
         return null;
     }
 
-    private static Negotiated respond(Parsed offer, DeflateSettings settings) {
+    private static Negotiated respond(DeflateElement offer, DeflateSettings settings) {
         boolean serverNoContextTakeover = offer.serverNoContextTakeover || settings.noContextTakeover();
         boolean clientNoContextTakeover = offer.clientNoContextTakeover || settings.requestPeerNoContextTakeover();
         Map<String, String> params = new LinkedHashMap<>();
@@ -118,21 +130,33 @@ public final class PerMessageDeflate {
         if (clientNoContextTakeover) {
             params.put(CLIENT_NO_CONTEXT_TAKEOVER, null);
         }
-        // Accepting server_max_window_bits obliges us to answer with it (RFC 7692 7.1.2.1).
-        if (offer.serverMaxWindowBits != ABSENT) {
-            params.put(SERVER_MAX_WINDOW_BITS, Integer.toString(DeflateParameters.MAX_WINDOW_BITS));
+        int serverBits = Math.min(DeflateElement.orMax(offer.serverMaxWindowBits), settings.maxWindowBits());
+        // Accepting server_max_window_bits obliges us to answer with it (RFC 7692 7.1.2.1); a
+        // smaller window than the client allowed may always be announced.
+        if (offer.serverMaxWindowBits != ABSENT || serverBits < MAX) {
+            params.put(SERVER_MAX_WINDOW_BITS, Integer.toString(serverBits));
+        }
+        int clientBits = MAX;
+        if (offer.clientMaxWindowBitsOffered) {
+            clientBits = Math.min(DeflateElement.orMax(offer.clientMaxWindowBits), settings.peerMaxWindowBits());
+            if (offer.clientMaxWindowBits != ABSENT || clientBits < MAX) {
+                params.put(CLIENT_MAX_WINDOW_BITS, Integer.toString(clientBits));
+            }
         }
         DeflateParameters agreed = new DeflateParameters(serverNoContextTakeover, clientNoContextTakeover,
-                DeflateParameters.MAX_WINDOW_BITS, DeflateParameters.MAX_WINDOW_BITS);
+                serverBits, clientBits);
         return new Negotiated(new ExtensionOffer(EXTENSION_NAME, params), agreed);
     }
 
     /**
-     * Client side: the offer to send, or empty when compression is disabled. It never carries
-     * {@code client_max_window_bits}, which would let the server ask for a window
-     * {@link java.util.zip.Deflater} cannot use; it carries {@code client_no_context_takeover}
-     * under {@link DeflateSettings#noContextTakeover()} and {@code server_no_context_takeover}
-     * under {@link DeflateSettings#requestPeerNoContextTakeover()}.
+     * Client side: the offer to send, or empty when compression is disabled. It carries
+     * {@code client_no_context_takeover} under {@link DeflateSettings#noContextTakeover()},
+     * {@code server_no_context_takeover} under
+     * {@link DeflateSettings#requestPeerNoContextTakeover()}, {@code server_max_window_bits} when
+     * {@link DeflateSettings#peerMaxWindowBits()} is below 15, and {@code client_max_window_bits}
+     * when {@link DeflateSettings#smallWindows()} (so the server may pick our window): bare, or
+     * with {@link DeflateSettings#maxWindowBits()} when that is below 15. Without small windows
+     * it is left out: the server could then ask for a window java.util.zip cannot use.
      */
     public static Optional<ExtensionOffer> offer(DeflateSettings settings) {
         if (!settings.enabled()) {
@@ -145,7 +169,57 @@ public final class PerMessageDeflate {
         if (settings.requestPeerNoContextTakeover()) {
             params.put(SERVER_NO_CONTEXT_TAKEOVER, null);
         }
+        if (settings.peerMaxWindowBits() < MAX) {
+            params.put(SERVER_MAX_WINDOW_BITS, Integer.toString(settings.peerMaxWindowBits()));
+        }
+        if (settings.smallWindows()) {
+            params.put(CLIENT_MAX_WINDOW_BITS,
+                    settings.maxWindowBits() < MAX ? Integer.toString(settings.maxWindowBits()) : null);
+        }
         return Optional.of(new ExtensionOffer(EXTENSION_NAME, params));
+    }
+
+    /**
+     * Client side: {@code base} adjusted by the parameters an application put on the
+     * permessage-deflate extension it configured (a {@code ClientEndpointConfig}'s extensions),
+     * so that the offer carries them and the connection honours them:
+     * {@code client_no_context_takeover} and {@code server_no_context_takeover} turn the
+     * corresponding settings on, {@code client_max_window_bits=N} sets
+     * {@link DeflateSettings#maxWindowBits()} and {@code server_max_window_bits=N} sets
+     * {@link DeflateSettings#peerMaxWindowBits()}. A bare {@code client_max_window_bits} changes
+     * nothing: it is offered whenever small windows are available.
+     *
+     * <p>Without {@link DeflateSettings#smallWindows()} a {@code client_max_window_bits} below 15
+     * is logged and left out, as the offer then never carries that parameter.
+     *
+     * @throws IllegalArgumentException when {@code configured} is not valid permessage-deflate
+     *                                  offer syntax
+     */
+    public static DeflateSettings clientSettings(DeflateSettings base, ExtensionOffer configured) {
+        Objects.requireNonNull(base, "base");
+        if (!isPerMessageDeflate(configured)) {
+            throw new IllegalArgumentException("'" + configured.toHeaderValue() + "' is not " + EXTENSION_NAME);
+        }
+        DeflateElement p = DeflateElement.of(configured, false);
+        DeflateSettings.Builder b = base.toBuilder();
+        if (p.clientNoContextTakeover) {
+            b.noContextTakeover(true);
+        }
+        if (p.serverNoContextTakeover) {
+            b.requestPeerNoContextTakeover(true);
+        }
+        if (p.clientMaxWindowBits != ABSENT && (p.clientMaxWindowBits == MAX || base.smallWindows())) {
+            b.maxWindowBits(p.clientMaxWindowBits);
+        } else if (p.clientMaxWindowBits != ABSENT) {
+            // Compressing with 15 bits and not offering the parameter stays within the RFC; the
+            // application gets compression, at a window it did not choose, and a reason.
+            LOG.log(System.Logger.Level.WARNING, "{0}={1} is not offered: windows below 15 bits need JZlib"
+                    + " (com.jcraft:jzlib) on the class path", CLIENT_MAX_WINDOW_BITS, p.clientMaxWindowBits);
+        }
+        if (p.serverMaxWindowBits != ABSENT) {
+            b.peerMaxWindowBits(p.serverMaxWindowBits);
+        }
+        return b.build();
     }
 
     /**
@@ -154,7 +228,9 @@ public final class PerMessageDeflate {
      *
      * <p>The client compresses every message afresh when either the response or our own offer
      * has {@code client_no_context_takeover}: a compressor may always drop its context, and we
-     * said we would. A response without {@code server_no_context_takeover} that we asked for is
+     * said we would. It compresses with the response's {@code client_max_window_bits}, else with
+     * the value we offered (a smaller window is always allowed, and the application asked for
+     * it), else with 15 bits. A response without {@code server_no_context_takeover} that we asked for is
      * accepted: the server then keeps its context and so does our decompressor.
      *
      * @param response the server's permessage-deflate element
@@ -164,8 +240,8 @@ public final class PerMessageDeflate {
      *                                  none is allowed or none where one is required, a window
      *                                  size that is not 8-15 or exceeds what we offered,
      *                                  {@code client_max_window_bits} we did not offer, or
-     *                                  {@code client_max_window_bits} below 15; the connection
-     *                                  must then fail
+     *                                  {@code client_max_window_bits} below 15 without JZlib;
+     *                                  the connection must then fail (RFC 7692 section 7.1)
      */
     public static DeflateParameters accept(ExtensionOffer response, ExtensionOffer offered) {
         Objects.requireNonNull(response, "response");
@@ -173,8 +249,8 @@ public final class PerMessageDeflate {
         if (!isPerMessageDeflate(response)) {
             throw new IllegalArgumentException("response '" + response.toHeaderValue() + "' is not " + EXTENSION_NAME);
         }
-        Parsed ours = Parsed.of(offered, false);
-        Parsed theirs = Parsed.of(response, true);
+        DeflateElement ours = DeflateElement.of(offered, false);
+        DeflateElement theirs = DeflateElement.of(response, true);
         String where = "response '" + response.toHeaderValue() + "': ";
         if (theirs.serverMaxWindowBits != ABSENT && ours.serverMaxWindowBits != ABSENT
                 && theirs.serverMaxWindowBits > ours.serverMaxWindowBits) {
@@ -190,16 +266,19 @@ public final class PerMessageDeflate {
                 throw new IllegalArgumentException(where + CLIENT_MAX_WINDOW_BITS + "=" + theirs.clientMaxWindowBits
                         + " exceeds the offered " + ours.clientMaxWindowBits);
             }
-            if (theirs.clientMaxWindowBits < DeflateParameters.MAX_WINDOW_BITS) {
+            if (theirs.clientMaxWindowBits < MAX && !Compressors.smallWindowsAvailable()) {
                 throw new IllegalArgumentException(where + CLIENT_MAX_WINDOW_BITS + "=" + theirs.clientMaxWindowBits
-                        + " cannot be honoured: java.util.zip compresses only with a 32 KiB window (15 bits)");
+                        + " cannot be honoured: java.util.zip compresses only with a 32 KiB window (15 bits),"
+                        + " and smaller ones need JZlib (com.jcraft:jzlib) on the class path");
             }
         }
+        int clientBits = theirs.clientMaxWindowBits != ABSENT ? theirs.clientMaxWindowBits
+                : DeflateElement.orMax(ours.clientMaxWindowBits);
         return new DeflateParameters(
                 theirs.serverNoContextTakeover,
                 theirs.clientNoContextTakeover || ours.clientNoContextTakeover,
-                orMax(theirs.serverMaxWindowBits),
-                orMax(theirs.clientMaxWindowBits));
+                DeflateElement.orMax(theirs.serverMaxWindowBits),
+                clientBits);
     }
 
     /**
@@ -214,79 +293,8 @@ public final class PerMessageDeflate {
         if (!isPerMessageDeflate(response)) {
             throw new IllegalArgumentException("'" + response.toHeaderValue() + "' is not " + EXTENSION_NAME);
         }
-        Parsed p = Parsed.of(response, true);
+        DeflateElement p = DeflateElement.of(response, true);
         return new DeflateParameters(p.serverNoContextTakeover, p.clientNoContextTakeover,
-                orMax(p.serverMaxWindowBits), orMax(p.clientMaxWindowBits));
-    }
-
-    private static int orMax(int windowBits) {
-        return windowBits == ABSENT ? DeflateParameters.MAX_WINDOW_BITS : windowBits;
-    }
-
-    /** The parameters of one element, syntax-checked; window bits are {@link #ABSENT} or 8-15. */
-    private static final class Parsed {
-        boolean serverNoContextTakeover;
-        boolean clientNoContextTakeover;
-        int serverMaxWindowBits = ABSENT;
-        boolean clientMaxWindowBitsOffered;
-        int clientMaxWindowBits = ABSENT;
-
-        /**
-         * @param response whether {@code e} is a server's response, where
-         *                 {@code client_max_window_bits} needs a value; in an offer it may be bare
-         */
-        static Parsed of(ExtensionOffer e, boolean response) {
-            Parsed p = new Parsed();
-            for (Map.Entry<String, String> param : e.parameters().entrySet()) {
-                String name = param.getKey();
-                String value = param.getValue();
-                switch (name) {
-                    case SERVER_NO_CONTEXT_TAKEOVER -> p.serverNoContextTakeover = flag(e, name, value);
-                    case CLIENT_NO_CONTEXT_TAKEOVER -> p.clientNoContextTakeover = flag(e, name, value);
-                    case SERVER_MAX_WINDOW_BITS -> p.serverMaxWindowBits = windowBits(e, name, value);
-                    case CLIENT_MAX_WINDOW_BITS -> {
-                        p.clientMaxWindowBitsOffered = true;
-                        if (value != null || response) {
-                            p.clientMaxWindowBits = windowBits(e, name, value);
-                        }
-                    }
-                    default -> throw invalid(e, "unknown parameter '" + name + "'");
-                }
-            }
-            return p;
-        }
-
-        private static boolean flag(ExtensionOffer e, String name, String value) {
-            if (value != null) {
-                throw invalid(e, name + " takes no value, got '" + value + "'");
-            }
-            return true;
-        }
-
-        /** RFC 7692 section 7.1.2: a decimal integer 8-15 without leading zeros. */
-        private static int windowBits(ExtensionOffer e, String name, String value) {
-            if (value == null) {
-                throw invalid(e, name + " needs a value");
-            }
-            int bits = switch (value) {
-                case "8" -> 8;
-                case "9" -> 9;
-                case "10" -> 10;
-                case "11" -> 11;
-                case "12" -> 12;
-                case "13" -> 13;
-                case "14" -> 14;
-                case "15" -> 15;
-                default -> ABSENT;
-            };
-            if (bits == ABSENT) {
-                throw invalid(e, name + "='" + value + "' is not a whole number 8-15 without leading zeros");
-            }
-            return bits;
-        }
-
-        private static IllegalArgumentException invalid(ExtensionOffer e, String what) {
-            return new IllegalArgumentException("'" + e.toHeaderValue() + "': " + what);
-        }
+                DeflateElement.orMax(p.serverMaxWindowBits), DeflateElement.orMax(p.clientMaxWindowBits));
     }
 }

@@ -252,18 +252,31 @@ class HandshakeNegotiationTest {
         }
 
         @Test
+        void smallServerWindowIsAcceptedAndAnswered() {
+            HandshakeOutcome.Accepted a = accepted(request("Sec-WebSocket-Extensions",
+                    "permessage-deflate; server_no_context_takeover; server_max_window_bits=9"), config().build());
+            assertThat(a.accept().extensions()).extracting(e -> e.toHeaderValue())
+                    .containsExactly("permessage-deflate; server_no_context_takeover; server_max_window_bits=9");
+        }
+
+        /** As a container without JZlib on its class path negotiates. */
+        private HandshakeOutcome.Accepted acceptedWithoutJzlib(String offers) {
+            HandshakeNegotiation noJzlib = new HandshakeNegotiation(DeflateSettings.builder().smallWindows(false).build());
+            Request request = request("Sec-WebSocket-Extensions", offers);
+            return (HandshakeOutcome.Accepted) noJzlib.negotiate(request, config().build(), Map.of(), view(request));
+        }
+
+        @Test
         void declinedWhenTheEngineCannotHonourTheOffer() {
-            HandshakeOutcome.Accepted a = accepted(
-                    request("Sec-WebSocket-Extensions", "permessage-deflate; server_max_window_bits=10"), config().build());
+            HandshakeOutcome.Accepted a = acceptedWithoutJzlib("permessage-deflate; server_max_window_bits=10");
             assertThat(a.accept().extensions()).isEmpty();
             assertThat(a.extensions()).isEmpty();
         }
 
         @Test
         void aLaterOfferCanBeTaken() {
-            HandshakeOutcome.Accepted a = accepted(request("Sec-WebSocket-Extensions",
-                    "permessage-deflate; server_max_window_bits=10, permessage-deflate; client_no_context_takeover"),
-                    config().build());
+            HandshakeOutcome.Accepted a = acceptedWithoutJzlib(
+                    "permessage-deflate; server_max_window_bits=10, permessage-deflate; client_no_context_takeover");
             assertThat(a.accept().extensions()).extracting(e -> e.toHeaderValue())
                     .containsExactly("permessage-deflate; client_no_context_takeover");
         }

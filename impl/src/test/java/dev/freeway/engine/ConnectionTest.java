@@ -137,6 +137,48 @@ class ConnectionTest {
     }
 
     @Test
+    void smallWindowsAreNegotiatedAndUsedBothWays() throws Exception {
+        DeflateSettings client = DeflateSettings.builder().maxWindowBits(10).peerMaxWindowBits(9).build();
+        Pair p = handshake(client, DeflateSettings.defaults(), List.of());
+        AcceptConnection accepted = (AcceptConnection) p.lastEvent;
+        assertThat(accepted.extensions()).extracting(ExtensionOffer::toHeaderValue)
+                .containsExactly("permessage-deflate; server_max_window_bits=9; client_max_window_bits=10");
+
+        String text = "a window of a few hundred bytes, ".repeat(300);
+        for (int i = 0; i < 3; i++) {
+            p.clientSends(Data.text(text + i, true));
+            p.serverSends(Data.text(i + text, true));
+        }
+
+        String toServer = Feed.hex(ByteBuffer.wrap((text + 2).getBytes(StandardCharsets.UTF_8)));
+        String toClient = Feed.hex(ByteBuffer.wrap((2 + text).getBytes(StandardCharsets.UTF_8)));
+        assertThat(p.serverSaw).contains("data " + toServer + " end-message");
+        assertThat(p.clientSaw).contains("data " + toClient + " end-message");
+        assertThat(p.serverSaw.get(p.serverSaw.size() - 2)).startsWith("frame TEXT rsv=4 len=");
+        p.client.release();
+        p.server.release();
+    }
+
+    @Test
+    void aResponseWithALargerClientWindowThanOfferedFailsTheHandshake() throws Exception {
+        // RFC 7692 section 7.1.2.2: the client offered 10 bits, the server answers 12.
+        DeflateSettings ten = DeflateSettings.builder().maxWindowBits(10).build();
+        Connection client = Connection.client(EngineConfig.defaults(), ten);
+        Connection server = Connection.server(EngineConfig.defaults(), DeflateSettings.defaults());
+        Pair p = new Pair(client, server);
+        p.clientSends(new Request("example.com", "/", HttpHeaders.empty(), List.of(),
+                List.of(PerMessageDeflate.offer(ten).orElseThrow())));
+
+        RemoteProtocolError e = assertThrows(RemoteProtocolError.class, () -> p.serverSends(new AcceptConnection(null,
+                List.of(new ExtensionOffer("permessage-deflate", Map.of("client_max_window_bits", "12"))),
+                HttpHeaders.empty())));
+
+        assertThat(e.closeCode()).isEqualTo(1002);
+        assertThat(e).hasMessageContaining("client_max_window_bits=12 exceeds the offered 10");
+        assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
+    }
+
+    @Test
     void compressionIsOnlyUsedWhenBothSidesWantIt() throws Exception {
         Pair p = handshake(DeflateSettings.defaults(), DeflateSettings.disabled(), List.of());
         assertThat(((AcceptConnection) p.lastEvent).extensions()).isEmpty();

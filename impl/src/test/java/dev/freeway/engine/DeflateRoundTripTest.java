@@ -79,7 +79,7 @@ class DeflateRoundTripTest {
     }
 
     /** Empty, tiny, text-like, random, repetitive, or an echo of the previous message. */
-    private static byte[] message(Random random, byte[] previous) {
+    static byte[] message(Random random, byte[] previous) {
         int kind = random.nextInt(6);
         int length = random.nextInt(4) == 0 ? random.nextInt(200_000) : random.nextInt(2_000);
         switch (kind) {
@@ -115,16 +115,18 @@ class DeflateRoundTripTest {
         }
     }
 
-    /** Compresses {@code message} as frames of random sizes (some empty), via both variants. */
-    private static List<byte[]> compressFramed(MessageDeflater deflater, byte[] message, Random random) {
+    /** Compresses {@code message} as frames of random sizes (some empty), via every input variant. */
+    static List<byte[]> compressFramed(MessageDeflater deflater, byte[] message, Random random) {
         List<byte[]> frames = new ArrayList<>();
         int offset = 0;
         while (true) {
             int size = random.nextInt(3) == 0 ? message.length - offset : random.nextInt(message.length - offset + 1);
             boolean last = offset + size == message.length && random.nextInt(4) != 0;
-            ByteBuffer out = random.nextBoolean()
-                    ? deflater.compress(ByteBuffer.wrap(message, offset, size), last)
-                    : deflater.compress(message, offset, size, last);
+            ByteBuffer out = switch (random.nextInt(3)) {
+                case 0 -> deflater.compress(ByteBuffer.wrap(message, offset, size), last);
+                case 1 -> deflater.compress(message, offset, size, last);
+                default -> deflater.compress(ByteBuffer.allocateDirect(size).put(message, offset, size).flip(), last);
+            };
             frames.add(bytes(out));
             offset += size;
             if (last) {
@@ -133,7 +135,7 @@ class DeflateRoundTripTest {
         }
     }
 
-    private static List<byte[]> slice(byte[] payload, Random random) {
+    static List<byte[]> slice(byte[] payload, Random random) {
         List<byte[]> slices = new ArrayList<>();
         int offset = 0;
         while (offset < payload.length) {
@@ -148,7 +150,7 @@ class DeflateRoundTripTest {
     }
 
     /** Inflates with either way of draining a caller may choose. */
-    private static byte[] inflate(MessageInflater inflater, int chunkSize, List<byte[]> slices, Random random)
+    static byte[] inflate(MessageInflater inflater, int chunkSize, List<byte[]> slices, Random random)
             throws RemoteProtocolError {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i <= slices.size(); i++) {

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PerMessageDeflateNegotiationTest {
     private static final DeflateSettings DEFAULTS = DeflateSettings.defaults();
+    /** What a server or client without JZlib on its class path has. */
+    private static final DeflateSettings NO_JZLIB = DeflateSettings.builder().smallWindows(false).build();
 
     private static Optional<PerMessageDeflate.Negotiated> negotiate(String header, DeflateSettings settings) {
         return PerMessageDeflate.negotiate(ExtensionHeader.parse(header), settings);
@@ -90,25 +92,82 @@ class PerMessageDeflateNegotiationTest {
 
         @ParameterizedTest
         @ValueSource(ints = {8, 9, 10, 11, 12, 13, 14})
-        void declinesSmallerServerWindowsJavaCannotCompressWith(int bits) {
+        void withoutJzlibDeclinesSmallerServerWindowsJavaCannotCompressWith(int bits) {
             String header = "permessage-deflate; server_max_window_bits=" + bits;
 
-            assertThat(negotiate(header, DEFAULTS)).isEmpty();
-            assertThat(PerMessageDeflate.declineReason(element(header)))
-                    .contains("server_max_window_bits=" + bits).contains("32 KiB");
+            assertThat(negotiate(header, NO_JZLIB)).isEmpty();
+            assertThat(PerMessageDeflate.declineReason(element(header), NO_JZLIB))
+                    .contains("server_max_window_bits=" + bits).contains("32 KiB").contains("JZlib");
+            // ...and takes the client's next offer, as before.
+            assertThat(negotiate(header + ", permessage-deflate", NO_JZLIB).orElseThrow().response().toHeaderValue())
+                    .isEqualTo("permessage-deflate");
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {8, 9, 10, 11, 12, 13, 14, 15})
+        void acceptsEveryServerWindowAndCompressesWithIt(int bits) {
+            PerMessageDeflate.Negotiated n = negotiate("permessage-deflate; client_no_context_takeover;"
+                    + " client_max_window_bits; server_max_window_bits=" + bits, DEFAULTS).orElseThrow();
+
+            assertThat(n.response().toHeaderValue())
+                    .isEqualTo("permessage-deflate; client_no_context_takeover; server_max_window_bits=" + bits);
+            assertThat(n.parameters().deflateWindowBits(Role.SERVER)).isEqualTo(bits);
+            assertThat(n.parameters().inflateWindowBits(Role.SERVER)).isEqualTo(15);
+        }
+
+        @Test
+        void theSmallerOfOfferAndConfigurationWins() {
+            DeflateSettings eleven = DeflateSettings.builder().maxWindowBits(11).build();
+
+            // The client lets us choose: we announce our window (RFC 7692 7.1.2.1 allows it unasked).
+            assertThat(negotiate("permessage-deflate", eleven).orElseThrow().response().toHeaderValue())
+                    .isEqualTo("permessage-deflate; server_max_window_bits=11");
+            assertThat(negotiate("permessage-deflate; server_max_window_bits=13", eleven).orElseThrow()
+                    .parameters().serverMaxWindowBits()).isEqualTo(11);
+            assertThat(negotiate("permessage-deflate; server_max_window_bits=9", eleven).orElseThrow()
+                    .response().toHeaderValue()).isEqualTo("permessage-deflate; server_max_window_bits=9");
+        }
+
+        @Test
+        void asksClientsForTheConfiguredWindowOnlyWhenTheyOfferedTheParameter() {
+            DeflateSettings peer10 = DeflateSettings.builder().peerMaxWindowBits(10).build();
+
+            PerMessageDeflate.Negotiated bare = negotiate("permessage-deflate; client_max_window_bits", peer10).orElseThrow();
+            assertThat(bare.response().toHeaderValue()).isEqualTo("permessage-deflate; client_max_window_bits=10");
+            assertThat(bare.parameters().clientMaxWindowBits()).isEqualTo(10);
+            assertThat(negotiate("permessage-deflate; client_max_window_bits=9", peer10).orElseThrow()
+                    .response().toHeaderValue()).isEqualTo("permessage-deflate; client_max_window_bits=9");
+            // Not offered: RFC 7692 7.1.2.2 forbids the parameter, and our Inflater reads any window.
+            PerMessageDeflate.Negotiated unasked = negotiate("permessage-deflate", peer10).orElseThrow();
+            assertThat(unasked.response().toHeaderValue()).isEqualTo("permessage-deflate");
+            assertThat(unasked.parameters().clientMaxWindowBits()).isEqualTo(15);
+        }
+
+        @Test
+        void smallWindowsCannotBeConfiguredWithoutJzlib() {
+            assertThatThrownBy(() -> DeflateSettings.builder().smallWindows(false).maxWindowBits(9).build())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxWindowBits=9").hasMessageContaining("JZlib");
+            assertThatThrownBy(() -> DeflateSettings.builder().maxWindowBits(7))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8-15");
+            assertThatThrownBy(() -> DeflateSettings.builder().peerMaxWindowBits(16))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8-15");
+            // Asking the peer for a small window needs nothing of us: java.util.zip inflates any.
+            assertThat(DeflateSettings.builder().smallWindows(false).peerMaxWindowBits(9).build().peerMaxWindowBits())
+                    .isEqualTo(9);
         }
 
         @Test
         void declineReasonsNameTheProblem() {
-            assertThat(PerMessageDeflate.declineReason(element("permessage-deflate; foo"))).contains("unknown parameter 'foo'");
-            assertThat(PerMessageDeflate.declineReason(element("permessage-deflate; server_no_context_takeover=x")))
+            assertThat(PerMessageDeflate.declineReason(element("permessage-deflate; foo"), DEFAULTS)).contains("unknown parameter 'foo'");
+            assertThat(PerMessageDeflate.declineReason(element("permessage-deflate; server_no_context_takeover=x"), DEFAULTS))
                     .contains("server_no_context_takeover takes no value");
-            assertThat(PerMessageDeflate.declineReason(element("permessage-deflate; server_max_window_bits")))
+            assertThat(PerMessageDeflate.declineReason(element("permessage-deflate; server_max_window_bits"), DEFAULTS))
                     .contains("server_max_window_bits needs a value");
-            assertThat(PerMessageDeflate.declineReason(element("permessage-deflate; client_max_window_bits=16")))
+            assertThat(PerMessageDeflate.declineReason(element("permessage-deflate; client_max_window_bits=16"), DEFAULTS))
                     .contains("client_max_window_bits='16'").contains("8-15");
-            assertThat(PerMessageDeflate.declineReason(element("other"))).contains("not permessage-deflate");
-            assertThat(PerMessageDeflate.declineReason(element("permessage-deflate; client_max_window_bits"))).isNull();
+            assertThat(PerMessageDeflate.declineReason(element("other"), DEFAULTS)).contains("not permessage-deflate");
+            assertThat(PerMessageDeflate.declineReason(element("permessage-deflate; client_max_window_bits"), DEFAULTS)).isNull();
+            assertThat(PerMessageDeflate.declineReason(element("permessage-deflate; server_max_window_bits=9"), DEFAULTS)).isNull();
         }
 
         @Test
@@ -134,14 +193,22 @@ class PerMessageDeflateNegotiationTest {
                     .isEqualTo("permessage-deflate; server_max_window_bits=15");
         }
 
-        @ParameterizedTest
-        @ValueSource(strings = {"", "=8", "=10", "=15"})
-        void acceptsClientWindowLimitsWithoutEchoingThem(String value) {
-            PerMessageDeflate.Negotiated n = negotiate("permessage-deflate; client_max_window_bits" + value, DEFAULTS).orElseThrow();
+        @Test
+        void bareClientWindowIsLeftToTheClient() {
+            PerMessageDeflate.Negotiated n = negotiate("permessage-deflate; client_max_window_bits", DEFAULTS).orElseThrow();
 
             // Our Inflater reads any window; leaving the parameter out is RFC 7692 7.1.2.2's option.
             assertThat(n.response().toHeaderValue()).isEqualTo("permessage-deflate");
             assertThat(n.parameters().clientMaxWindowBits()).isEqualTo(15);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {8, 10, 15})
+        void clientWindowHintsAreConfirmed(int bits) {
+            PerMessageDeflate.Negotiated n = negotiate("permessage-deflate; client_max_window_bits=" + bits, DEFAULTS).orElseThrow();
+
+            assertThat(n.response().toHeaderValue()).isEqualTo("permessage-deflate; client_max_window_bits=" + bits);
+            assertThat(n.parameters().clientMaxWindowBits()).isEqualTo(bits);
         }
 
         @Test
@@ -192,20 +259,59 @@ class PerMessageDeflateNegotiationTest {
 
         @Test
         void offers() {
-            assertThat(PerMessageDeflate.offer(DEFAULTS).orElseThrow().toHeaderValue()).isEqualTo("permessage-deflate");
+            assertThat(PerMessageDeflate.offer(DEFAULTS).orElseThrow().toHeaderValue())
+                    .isEqualTo("permessage-deflate; client_max_window_bits");
             assertThat(PerMessageDeflate.offer(DeflateSettings.disabled())).isEmpty();
-            assertThat(PerMessageDeflate.offer(DeflateSettings.builder().noContextTakeover(true).build())
+            assertThat(PerMessageDeflate.offer(NO_JZLIB.toBuilder().noContextTakeover(true).build())
                     .orElseThrow().toHeaderValue()).isEqualTo("permessage-deflate; client_no_context_takeover");
-            assertThat(PerMessageDeflate.offer(DeflateSettings.builder().requestPeerNoContextTakeover(true).build())
+            assertThat(PerMessageDeflate.offer(NO_JZLIB.toBuilder().requestPeerNoContextTakeover(true).build())
                     .orElseThrow().toHeaderValue()).isEqualTo("permessage-deflate; server_no_context_takeover");
+            assertThat(PerMessageDeflate.offer(DeflateSettings.builder().maxWindowBits(9).peerMaxWindowBits(12).build())
+                    .orElseThrow().toHeaderValue())
+                    .isEqualTo("permessage-deflate; server_max_window_bits=12; client_max_window_bits=9");
         }
 
         @Test
-        void neverOffersClientMaxWindowBits() {
-            DeflateSettings all = DeflateSettings.builder().noContextTakeover(true).requestPeerNoContextTakeover(true).build();
+        void withoutJzlibNeverOffersClientMaxWindowBits() {
+            DeflateSettings all = NO_JZLIB.toBuilder().noContextTakeover(true).requestPeerNoContextTakeover(true).build();
 
             assertThat(PerMessageDeflate.offer(all).orElseThrow().parameters())
                     .doesNotContainKey(PerMessageDeflate.CLIENT_MAX_WINDOW_BITS);
+        }
+
+        @Test
+        void applicationParametersBecomeSettings() {
+            DeflateSettings s = PerMessageDeflate.clientSettings(DEFAULTS, element("permessage-deflate;"
+                    + " client_max_window_bits=10; server_max_window_bits=12; server_no_context_takeover"));
+
+            assertThat(s.maxWindowBits()).isEqualTo(10);
+            assertThat(s.peerMaxWindowBits()).isEqualTo(12);
+            assertThat(s.requestPeerNoContextTakeover()).isTrue();
+            assertThat(s.noContextTakeover()).isFalse();
+            assertThat(PerMessageDeflate.offer(s).orElseThrow().toHeaderValue()).isEqualTo(
+                    "permessage-deflate; server_no_context_takeover; server_max_window_bits=12; client_max_window_bits=10");
+            assertThat(PerMessageDeflate.clientSettings(DEFAULTS, element("permessage-deflate; client_no_context_takeover"))
+                    .noContextTakeover()).isTrue();
+        }
+
+        @Test
+        void applicationParametersAreChecked() {
+            assertThatThrownBy(() -> PerMessageDeflate.clientSettings(DEFAULTS, element("permessage-deflate; client_max_window_bits=16")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8-15");
+            assertThatThrownBy(() -> PerMessageDeflate.clientSettings(DEFAULTS, element("permessage-deflate; mystery")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown parameter 'mystery'");
+            // Without JZlib a small window of our own is left out rather than failing the connection.
+            DeflateSettings s = PerMessageDeflate.clientSettings(NO_JZLIB, element("permessage-deflate; client_max_window_bits=9"));
+            assertThat(s.maxWindowBits()).isEqualTo(15);
+            assertThat(PerMessageDeflate.offer(s).orElseThrow().toHeaderValue()).isEqualTo("permessage-deflate");
+        }
+
+        @Test
+        void compressesWithTheHintWeOfferedWhenTheServerSaysNothing() {
+            DeflateParameters p = PerMessageDeflate.accept(element("permessage-deflate"),
+                    element("permessage-deflate; client_max_window_bits=11"));
+
+            assertThat(p.deflateWindowBits(Role.CLIENT)).isEqualTo(11);
         }
 
         @Test
@@ -276,15 +382,14 @@ class PerMessageDeflateNegotiationTest {
                     .hasMessageContaining(message);
         }
 
-        @Test
-        void clientWindowLimitWeCannotHonourFailsEvenWhenOffered() {
+        @ParameterizedTest
+        @ValueSource(ints = {8, 9, 10, 11, 12, 13, 14, 15})
+        void honoursEveryClientWindowTheServerPicks(int bits) {
             ExtensionOffer offered = element("permessage-deflate; client_max_window_bits");
 
-            assertThat(PerMessageDeflate.accept(element("permessage-deflate; client_max_window_bits=15"), offered)
-                    .clientMaxWindowBits()).isEqualTo(15);
-            assertThatThrownBy(() -> PerMessageDeflate.accept(element("permessage-deflate; client_max_window_bits=10"), offered))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("client_max_window_bits=10 cannot be honoured");
+            DeflateParameters p = PerMessageDeflate.accept(element("permessage-deflate; client_max_window_bits=" + bits), offered);
+
+            assertThat(p.deflateWindowBits(Role.CLIENT)).isEqualTo(bits);
         }
 
         @Test

@@ -1,6 +1,7 @@
 package dev.freeway.servlet;
 
 import dev.freeway.container.ContainerDefaults;
+import dev.freeway.engine.DeflateParameters;
 import dev.freeway.engine.DeflateSettings;
 import jakarta.servlet.ServletContext;
 
@@ -18,6 +19,11 @@ import jakarta.servlet.ServletContext;
  * <tr><td>{@code dev.freeway.closeTimeout}</td><td>milliseconds, default 5000</td></tr>
  * <tr><td>{@code dev.freeway.permessageDeflate}</td><td>true (default) or false</td></tr>
  * <tr><td>{@code dev.freeway.readBufferSize}</td><td>bytes per read, default 16384</td></tr>
+ * <tr><td>{@code dev.freeway.deflate.serverMaxWindowBits}</td><td>8-15, default 15: the largest
+ *     window the server compresses with (and prefers when the client lets it choose); below 15
+ *     needs JZlib</td></tr>
+ * <tr><td>{@code dev.freeway.deflate.clientMaxWindowBits}</td><td>8-15, default 15: the largest
+ *     window the server accepts from clients that offer {@code client_max_window_bits}</td></tr>
  * </table>
  */
 final class ContainerSettings {
@@ -39,7 +45,24 @@ final class ContainerSettings {
 
     static DeflateSettings deflate(ServletContext ctx) {
         String v = ctx.getInitParameter(PREFIX + "permessageDeflate");
-        return v == null || Boolean.parseBoolean(v.trim()) ? DeflateSettings.defaults() : DeflateSettings.disabled();
+        DeflateSettings.Builder b = DeflateSettings.builder().enabled(v == null || Boolean.parseBoolean(v.trim()));
+        int serverBits = windowBits(ctx, "deflate.serverMaxWindowBits");
+        if (serverBits < DeflateParameters.MAX_WINDOW_BITS && !b.build().smallWindows()) {
+            // Refused at deployment rather than silently compressing with 32 KiB windows.
+            throw new IllegalArgumentException("context parameter " + PREFIX + "deflate.serverMaxWindowBits=" + serverBits
+                    + " needs JZlib (com.jcraft:jzlib) on the web application's class path");
+        }
+        return b.maxWindowBits(serverBits).peerMaxWindowBits(windowBits(ctx, "deflate.clientMaxWindowBits")).build();
+    }
+
+    /** An LZ77 window size in bits, 8-15 as RFC 7692 allows, 15 when unset. */
+    private static int windowBits(ServletContext ctx, String name) {
+        long v = number(ctx, name, DeflateParameters.MAX_WINDOW_BITS);
+        if (v < DeflateParameters.MIN_WINDOW_BITS || v > DeflateParameters.MAX_WINDOW_BITS) {
+            throw new IllegalArgumentException("context parameter " + PREFIX + name + "=" + v + " is out of range: from "
+                    + DeflateParameters.MIN_WINDOW_BITS + " to " + DeflateParameters.MAX_WINDOW_BITS + " bits");
+        }
+        return (int) v;
     }
 
     /** At least 1 KiB: a smaller read buffer only multiplies reads (and 0 would read nothing, forever). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.freeway.container.ContainerDefaults;
+import dev.freeway.engine.DeflateSettings;
 import jakarta.servlet.ServletContext;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.junit.jupiter.api.Test;
@@ -54,5 +55,20 @@ class ContainerSettingsTest {
                 .hasMessageContaining("dev.freeway.maxTextMessageBufferSize=4294967296 is out of range");
         assertThatThrownBy(() -> ContainerSettings.defaults(context("maxIdleTimeout", "ten")))
                 .hasMessage("context parameter dev.freeway.maxIdleTimeout='ten' is not a number");
+        assertThatThrownBy(() -> ContainerSettings.deflate(context("deflate.serverMaxWindowBits", "16")))
+                .hasMessage("context parameter dev.freeway.deflate.serverMaxWindowBits=16 is out of range: from 8 to 15 bits");
+        assertThatThrownBy(() -> ContainerSettings.deflate(context("deflate.clientMaxWindowBits", "7")))
+                .hasMessage("context parameter dev.freeway.deflate.clientMaxWindowBits=7 is out of range: from 8 to 15 bits");
+    }
+
+    @Test
+    void deflateWindowsAreRead() {
+        DeflateSettings d = ContainerSettings.deflate(context("deflate.serverMaxWindowBits", "9",
+                "deflate.clientMaxWindowBits", "12"));
+        assertThat(d.maxWindowBits()).isEqualTo(9);
+        assertThat(d.peerMaxWindowBits()).isEqualTo(12);
+        DeflateSettings unset = ContainerSettings.deflate(context());
+        assertThat(unset.maxWindowBits()).isEqualTo(15);
+        assertThat(unset.peerMaxWindowBits()).isEqualTo(15);
     }
 }

@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.Set;
 
 /** Jetty 12.1 (EE 11) or Tomcat 11, embedded, with Freeway's initializer and the given endpoints at {@code /app}. */
@@ -22,12 +23,18 @@ abstract class EmbeddedServer implements AutoCloseable {
     abstract jakarta.servlet.ServletContext servletContext();
 
     static EmbeddedServer start(String kind, Class<?>... endpoints) throws Exception {
-        return kind.equals("jetty") ? new JettyServer(null, endpoints) : new TomcatServer(null, endpoints);
+        return start(kind, Map.of(), endpoints);
+    }
+
+    /** As {@link #start}, with these context parameters (the {@code web.xml} {@code <context-param>}s). */
+    static EmbeddedServer start(String kind, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
+        return kind.equals("jetty") ? new JettyServer(null, contextParameters, endpoints)
+                : new TomcatServer(null, contextParameters, endpoints);
     }
 
     /** As {@link #start}, over TLS only, with the PKCS12 {@code keyStore} (alias "server"). */
     static EmbeddedServer startTls(String kind, Tls tls, Class<?>... endpoints) throws Exception {
-        return kind.equals("jetty") ? new JettyServer(tls, endpoints) : new TomcatServer(tls, endpoints);
+        return kind.equals("jetty") ? new JettyServer(tls, Map.of(), endpoints) : new TomcatServer(tls, Map.of(), endpoints);
     }
 
     /** A server's key store (PKCS12) and its password. */
@@ -48,7 +55,7 @@ abstract class EmbeddedServer implements AutoCloseable {
         private final Server server;
         private final ServletContextHandler ctx = new ServletContextHandler("/app");
 
-        JettyServer(Tls tls, Class<?>... endpoints) throws Exception {
+        JettyServer(Tls tls, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
             if (tls == null) {
                 server = new Server(0);
             } else {
@@ -64,6 +71,7 @@ abstract class EmbeddedServer implements AutoCloseable {
                 connector.setPort(0);
                 server.addConnector(connector);
             }
+            contextParameters.forEach(ctx::setInitParameter);
             ctx.addServletContainerInitializer(new FreewayInitializer(), endpoints);
             ctx.addServlet(new ServletHolder(new Hello()), "/hello");
             server.setHandler(ctx);
@@ -90,10 +98,11 @@ abstract class EmbeddedServer implements AutoCloseable {
         private final Tomcat tomcat = new Tomcat();
         private Context ctx;
 
-        TomcatServer(Tls tls, Class<?>... endpoints) throws Exception {
+        TomcatServer(Tls tls, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
             tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
             tomcat.setPort(0);
             ctx = tomcat.addContext("/app", Files.createTempDirectory("app").toString());
+            contextParameters.forEach(ctx::addParameter);
             ctx.addServletContainerInitializer(new FreewayInitializer(), Set.of(endpoints));
             Tomcat.addServlet(ctx, "hello", new Hello());
             ctx.addServletMappingDecoded("/hello", "hello");

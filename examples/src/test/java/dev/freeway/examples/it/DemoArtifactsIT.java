@@ -20,13 +20,14 @@ class DemoArtifactsIT {
                     .filter(n -> n.startsWith("WEB-INF/lib/") && n.endsWith(".jar"))
                     .map(n -> n.substring("WEB-INF/lib/".length()).replaceAll("-[0-9][^-]*(-SNAPSHOT)?\\.jar$", ""))
                     .sorted().toList();
-            // Freeway and the WebSocket API; freeway-cdi, Weld Servlet and the APIs Weld needs (the chat
-            // is CDI beans); no Servlet API and no container
+            // Freeway (with its TCP bridge), JZlib (small deflate windows) and the WebSocket API;
+            // freeway-cdi, Weld Servlet and the APIs Weld needs (the chat is CDI beans); no Servlet API
+            // and no container
             assertThat(libs).containsExactly("freeway-api", "freeway-bridge", "freeway-cdi", "freeway-impl", "freeway-servlet-upgrade",
                     "jakarta.annotation-api", "jakarta.el-api", "jakarta.enterprise.cdi-api",
                     "jakarta.enterprise.cdi-el-api", "jakarta.enterprise.lang-model", "jakarta.inject-api",
                     "jakarta.interceptor-api", "jakarta.websocket-api", "jakarta.websocket-client-api",
-                    "jboss-classfilewriter", "jboss-logging", "weld-api", "weld-core-impl",
+                    "jboss-classfilewriter", "jboss-logging", "jzlib", "weld-api", "weld-core-impl",
                     "weld-environment-common", "weld-lite-extension-translator", "weld-servlet-core", "weld-spi",
                     "weld-web");
             assertThat(war.getEntry("WEB-INF/beans.xml")).isNotNull();

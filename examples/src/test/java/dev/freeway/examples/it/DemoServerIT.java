@@ -6,6 +6,7 @@ import dev.freeway.bridge.StreamSubprotocol;
 import dev.freeway.bridge.client.WebSocketStream;
 import dev.freeway.bridge.client.WebSocketStreams;
 import dev.freeway.client.FreewayClientContainer;
+import dev.freeway.container.FreewayExtension;
 import dev.freeway.examples.launcher.ContainerKind;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.Endpoint;
@@ -18,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -90,9 +92,11 @@ class DemoServerIT {
 
     @ParameterizedTest
     @EnumSource(ContainerKind.class)
-    void echoNegotiatesPermessageDeflate(ContainerKind kind) throws Exception {
+    void echoNegotiatesPermessageDeflateWithTheWindowAsked(ContainerKind kind) throws Exception {
+        // A 9-bit server window needs JZlib, which the WAR carries (issue 18: such offers were declined).
+        ClientEndpointConfig smallWindow = ClientEndpointConfig.Builder.create().extensions(List.of(new FreewayExtension(
+                "permessage-deflate", List.of(new FreewayExtension.Parameter("server_max_window_bits", "9"))))).build();
         try (FreewayClientContainer client = new FreewayClientContainer()) {
-            client.setOfferPerMessageDeflate(true);
             client.setDefaultMaxTextMessageBufferSize(MIB); // the echo comes back whole
             CompletableFuture<String> reply = new CompletableFuture<>();
             Session s = client.connectToServer(new Endpoint() {
@@ -100,8 +104,11 @@ class DemoServerIT {
                 public void onOpen(Session session, EndpointConfig config) {
                     session.addMessageHandler(String.class, reply::complete);
                 }
-            }, ClientEndpointConfig.Builder.create().build(), demos.get(kind).ws("echo"));
+            }, smallWindow, demos.get(kind).ws("echo"));
             assertThat(s.getNegotiatedExtensions()).extracting(Extension::getName).containsExactly("permessage-deflate");
+            assertThat(s.getNegotiatedExtensions().get(0).getParameters())
+                    .extracting(Extension.Parameter::getName, Extension.Parameter::getValue)
+                    .contains(org.assertj.core.groups.Tuple.tuple("server_max_window_bits", "9"));
             String compressible = "freeway ".repeat(100_000);
             s.getBasicRemote().sendText(compressible);
             assertThat(reply.get(20, TimeUnit.SECONDS)).isEqualTo(compressible);
