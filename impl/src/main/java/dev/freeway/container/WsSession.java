@@ -393,8 +393,12 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         }
         try {
             callback(() -> endpoint.onClose(this, reason));
-        } catch (Throwable t) {
-            LOG.log(System.Logger.Level.ERROR, "onClose of " + endpoint.getClass().getName() + " threw", t);
+        } catch (Exception e) {
+            // an application exception goes to the endpoint's onError, as from any other callback
+            // (TCK spec.servercontainer.addendpoint and ee.jakarta.websocket.session close12Test)
+            if (!endpointHandlesErrors || !onCloseFailed(e)) {
+                LOG.log(System.Logger.Level.ERROR, "onClose of " + endpoint.getClass().getName() + " threw", e);
+            }
         }
         if (releaseEndpoint != null) {
             try {
@@ -410,6 +414,18 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "a close listener failed", e);
             }
+        }
+    }
+
+    /** Hands onClose's exception to onError; false when onError threw in turn. */
+    private boolean onCloseFailed(Exception failure) {
+        Throwable cause = AnnotatedEndpoint.unwrap(failure);
+        try {
+            callback(() -> endpoint.onError(this, cause));
+            return true;
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.ERROR, "onError of " + endpoint.getClass().getName() + " threw", e);
+            return false;
         }
     }
 

@@ -52,6 +52,11 @@ final class Harness implements AutoCloseable {
         return new Harness(new HandlingRecorder(onOpen), ContainerDefaults.standard(), config, List.of());
     }
 
+    /** A session of the given endpoint, for tests that need its callbacks to do more than record. */
+    static Harness open(Recorder endpoint) throws Exception {
+        return new Harness(endpoint, ContainerDefaults.standard(), config(), List.of());
+    }
+
     static Harness openWithoutErrorHandler(Consumer<Session> onOpen) throws Exception {
         return new Harness(new Recorder(onOpen), ContainerDefaults.standard(), config(), List.of());
     }

@@ -348,6 +348,26 @@ class SessionTest {
     }
 
     @Test
+    void anExceptionFromOnCloseReachesOnError() throws Exception {
+        // TCK spec.servercontainer.addendpoint and ee.jakarta.websocket.session close12Test
+        Harness.HandlingRecorder throwing = new Harness.HandlingRecorder(s -> { }) {
+            @Override
+            public void onClose(Session session, CloseReason reason) {
+                super.onClose(session, reason);
+                throw new ArithmeticException("/ by zero");
+            }
+        };
+        try (Harness h = Harness.open(throwing)) {
+            h.session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "now"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !throwing.errors.isEmpty());
+            assertThat(throwing.closes).singleElement().satisfies(r -> assertThat(r.getCloseCode().getCode()).isEqualTo(1009));
+            assertThat(throwing.errors).singleElement().isInstanceOf(ArithmeticException.class)
+                    .satisfies(e -> assertThat(e).hasMessage("/ by zero"));
+            assertThat(h.session.isOpen()).isFalse();
+        }
+    }
+
+    @Test
     void withoutAnErrorHandlerTheErrorIsLoggedAndTheSessionClosedWith1011() throws Exception {
         try (Harness h = Harness.openWithoutErrorHandler(s -> s.addMessageHandler(String.class, (MessageHandler.Whole<String>) m -> {
             throw new IllegalStateException("boom");
