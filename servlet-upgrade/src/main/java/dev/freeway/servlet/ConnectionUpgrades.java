@@ -22,7 +22,9 @@ final class ConnectionUpgrades {
     static ConnectionUpgrades available() {
         List<ConnectionUpgrade> ways = new ArrayList<>();
         // Container-specific ways are added here, ahead of the portable one.
-        TomcatConnectionUpgrade.ifVisible(ConnectionUpgrades.class.getClassLoader()).ifPresent(ways::add);
+        ClassLoader loader = ConnectionUpgrades.class.getClassLoader();
+        TomcatConnectionUpgrade.ifVisible(loader).ifPresent(ways::add);
+        UndertowConnectionUpgrade.ifVisible(loader).ifPresent(ways::add);
         ways.add(new JettyConnectionUpgrade());
         ways.add(new ServletConnectionUpgrade());
         return new ConnectionUpgrades(ways);

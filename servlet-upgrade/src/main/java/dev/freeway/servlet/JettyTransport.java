@@ -270,7 +270,8 @@ final class JettyTransport implements Transport {
             inputDone = true;
             l = listener;
         }
-        LOG.log(System.Logger.Level.DEBUG, "Jetty connection failed", cause);
+        LOG.log(System.Logger.Level.WARNING, "WebSocket connection from " + context.remote() + " failed: " + cause,
+                cause);
         dropConnection(cause);
         if (l != null) {
             run(() -> l.onError(cause)); // else start() passes it on

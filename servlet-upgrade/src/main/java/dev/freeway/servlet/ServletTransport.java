@@ -26,7 +26,8 @@ import java.util.concurrent.Executor;
  *
  * <p>Tomcat always gets {@link TomcatTransport} instead (its upgraded input caches
  * {@code isReady()} in a field a concurrent dispatch can overwrite, so reading off its threads
- * loses wake-ups), and Jetty gets {@link JettyTransport} unless its classes are hidden from the
+ * loses wake-ups), Undertow {@link UndertowTransport} (its upgraded streams are not thread-safe at
+ * all), and Jetty gets {@link JettyTransport} unless its classes are hidden from the
  * application (then this transport serves, with Jetty 12.1's defect of ending the upgraded input
  * of a handshake without {@code Content-Length}).
  *
@@ -229,7 +230,6 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     }
 
     private void fail(Throwable t) {
-        LOG.log(System.Logger.Level.DEBUG, "upgraded connection failed", t);
         abort();
         TransportListener l;
         synchronized (readLock) {
@@ -242,6 +242,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
                 earlyFailure = t;
             }
         }
+        LOG.log(System.Logger.Level.WARNING, "WebSocket connection from " + remote + " failed: " + t, t);
         if (l != null) {
             l.onError(t);
         }

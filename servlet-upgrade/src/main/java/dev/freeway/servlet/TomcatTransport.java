@@ -260,7 +260,8 @@ final class TomcatTransport implements Transport {
                 earlyFailure = error;
             }
         }
-        LOG.log(System.Logger.Level.DEBUG, "upgraded connection failed", error);
+        LOG.log(System.Logger.Level.WARNING, "WebSocket connection from " + handshake.remote() + " failed: " + error,
+                error);
         writes.fail(error);
         closeSocket();
         if (l != null) {

@@ -30,6 +30,18 @@ public final class ContainerDefects {
      */
     public static final String CLOSE_WAITS_FOR_IO = "freeway.it.defect.close-waits-for-io";
 
+    /**
+     * Undertow 2.3 (seen on 2.3.26.Final): the non-blocking {@code ServletOutputStream} of an
+     * upgraded connection ({@code io.undertow.servlet.spec.UpgradeServletOutputStream}) writes the
+     * whole array passed to {@code write(byte[], int, int)}, whatever offset and length it names, so
+     * the peer gets bytes the application never meant to send. Freeway is not affected: on Undertow
+     * it takes connections over through Undertow's own XNIO connection
+     * ({@code dev.freeway.servlet.UndertowTransport}), and its portable transport hands the stream
+     * whole arrays anyway. The proofs' plain {@code HttpUpgradeHandler} steps around it the same
+     * way; only the test of the range itself is skipped, and its canary runs.
+     */
+    public static final String UPGRADE_WRITE_IGNORES_RANGE = "freeway.it.defect.upgrade-write-ignores-range";
+
     private ContainerDefects() {
     }
 

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,15 +28,28 @@ public class EchoHandler implements HttpUpgradeHandler {
 
     static final byte[] GREETING = "ready\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] GOODBYE = "bye\n".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The query parameter that makes the handler write only whole arrays, for containers that
+     * write the whole array whatever range {@code write(byte[], int, int)} names
+     * ({@link dev.freeway.it.support.ContainerDefects#UPGRADE_WRITE_IGNORES_RANGE}).
+     */
+    static final String WHOLE_ARRAYS = "whole-arrays";
 
     /** How connections ended, e.g. {@code end of input after 0 bytes}, oldest first. */
     static final Queue<String> EVENTS = new ConcurrentLinkedQueue<>();
     private static final Set<Pump> OPEN = ConcurrentHashMap.newKeySet();
 
+    private volatile boolean wholeArrays;
+
+    /** Set by the servlet before the container calls {@link #init}. */
+    void writeWholeArrays() {
+        wholeArrays = true;
+    }
+
     @Override
     public void init(WebConnection connection) {
         try {
-            Pump pump = new Pump(connection);
+            Pump pump = new Pump(connection, wholeArrays);
             OPEN.add(pump);
             connection.getInputStream().setReadListener(pump);
             connection.getOutputStream().setWriteListener(pump);
@@ -62,6 +76,7 @@ public class EchoHandler implements HttpUpgradeHandler {
         private final ServletInputStream in;
         private final ServletOutputStream out;
         private final byte[] buffer = new byte[8192];
+        private final boolean wholeArrays;
         /** Bytes in the buffer not yet written; the greeting goes first. */
         private int pending;
         /** Whether bytes were written since the last flush. */
@@ -71,8 +86,9 @@ public class EchoHandler implements HttpUpgradeHandler {
         private boolean started;
         private boolean closed;
 
-        Pump(WebConnection connection) throws IOException {
+        Pump(WebConnection connection, boolean wholeArrays) throws IOException {
             this.connection = connection;
+            this.wholeArrays = wholeArrays;
             this.in = connection.getInputStream();
             this.out = connection.getOutputStream();
             System.arraycopy(GREETING, 0, buffer, 0, GREETING.length);
@@ -117,7 +133,11 @@ public class EchoHandler implements HttpUpgradeHandler {
                     if (!out.isReady()) {
                         return; // onWritePossible follows
                     }
-                    out.write(buffer, 0, pending);
+                    if (wholeArrays) {
+                        out.write(Arrays.copyOf(buffer, pending));
+                    } else {
+                        out.write(buffer, 0, pending);
+                    }
                     pending = 0;
                     unflushed = true;
                     continue; // isReady() must be asked again before the next write or flush

@@ -27,6 +27,9 @@ public class EchoUpgradeServlet extends HttpServlet {
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         response.setHeader("Upgrade", "echo");
         response.setHeader("Connection", "Upgrade");
-        request.upgrade(EchoHandler.class);
+        EchoHandler handler = request.upgrade(EchoHandler.class);
+        if (request.getParameter(EchoHandler.WHOLE_ARRAYS) != null) {
+            handler.writeWholeArrays();
+        }
     }
 }

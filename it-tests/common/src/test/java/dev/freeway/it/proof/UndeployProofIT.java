@@ -61,7 +61,7 @@ class UndeployProofIT {
             @ArquillianResource @OperateOnDeployment(DEPLOYMENT) URL base) throws Exception {
         try (RawHttpConnection connection = RawHttpConnection.open(base)) {
             // Content-Length: 0 keeps the upgraded input open on Jetty too (see ContainerDefects)
-            connection.sendHead("GET " + base.getPath() + "echo HTTP/1.1",
+            connection.sendHead("GET " + base.getPath() + ServletUpgradeProofIT.echoPath() + " HTTP/1.1",
                     "Connection: Upgrade", "Upgrade: echo", "Content-Length: 0");
             assertThat(connection.readHead().status()).isEqualTo(101);
             assertThat(connection.readExactly(EchoHandler.GREETING.length)).isEqualTo(EchoHandler.GREETING);

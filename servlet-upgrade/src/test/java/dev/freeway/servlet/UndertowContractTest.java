@@ -1,0 +1,69 @@
+package dev.freeway.servlet;
+
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.servlet.Servlets;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.servlet.api.DeploymentManager;
+import io.undertow.servlet.api.ServletContainer;
+import io.undertow.servlet.api.ServletContainerInitializerInfo;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The transport contract over Undertow 2.3's native takeover ({@link UndertowTransport}): a Servlet
+ * deployment at {@code /app} whose only initializer is Freeway's, on an embedded Undertow.
+ */
+class UndertowContractTest extends ContainerContractFixture {
+    private Undertow server;
+    private DeploymentManager manager;
+
+    @BeforeAll
+    void start() throws Exception {
+        DeploymentInfo app = Servlets.deployment()
+                .setClassLoader(getClass().getClassLoader())
+                .setContextPath("/app")
+                .setDeploymentName("contract")
+                .addServletContainerInitializer(new ServletContainerInitializerInfo(FreewayInitializer.class, Set.of()));
+        manager = ServletContainer.Factory.newInstance().addDeployment(app);
+        manager.deploy();
+        server = Undertow.builder()
+                .addHttpListener(0, "127.0.0.1")
+                .setHandler(Handlers.path().addPrefixPath("/app", manager.start()))
+                .build();
+        server.start();
+        int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        deploy(manager.getDeployment().getServletContext(), port);
+    }
+
+    @Test
+    void aConnectionThatFailsIsLoggedOnceAtWarningWithItsCause() throws Exception {
+        try (LoggedRecords logged = LoggedRecords.of(UndertowTransport.class, Level.WARNING)) {
+            Connected connected = connect();
+            connected.peer().reset(); // an RST: the read on Undertow's I/O thread fails
+            await().atMost(Duration.ofSeconds(10)).until(() -> !connected.session().isOpen());
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                    .until(() -> logged.at(Level.WARNING).size() == 1);
+            LogRecord warning = logged.at(Level.WARNING).get(0);
+            assertThat(warning.getThrown()).isInstanceOf(IOException.class);
+            assertThat(warning.getMessage()).contains("failed").contains(warning.getThrown().toString());
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        manager.stop();
+        manager.undeploy();
+        server.stop();
+    }
+}
