@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Freeway as the WebSocket implementation of a Spring Boot servlet application on Boot's embedded
  * Tomcat or Jetty: starts Freeway in the server's ServletContext with the {@code freeway.websocket.*}
- * settings, keeps the container's own WebSocket implementation from starting beside it, and stops
- * start-up when a Spring WebSocket endpoint would bypass Freeway. A WAR
+ * settings, keeps the container's own WebSocket implementation from starting beside it, and makes
+ * Spring's WebSocket endpoints upgrade through Freeway (stopping start-up where it cannot). A WAR
  * deployed to a stand-alone server needs none of this: the server runs Freeway's initializer itself.
  */
 @AutoConfiguration
@@ -29,9 +29,15 @@ public class FreewayWebSocketAutoConfiguration {
         return new ContainerWebSocketSwitch();
     }
 
+    /** Static, as a bean post-processor must be created before the beans it processes. */
+    @Bean
+    static StandardHandshakeSwitch freewayStandardHandshakeSwitch() {
+        return new StandardHandshakeSwitch();
+    }
+
     @Bean
     SpringHandshakeCheck freewaySpringHandshakeCheck(ListableBeanFactory beans) {
-        return new SpringHandshakeCheck(beans, SpringHandshakeCheck.CONTAINER_STRATEGIES);
+        return new SpringHandshakeCheck(beans, StandardHandshakeSwitch.CONTAINER_STRATEGIES);
     }
 
     @Bean

@@ -11,17 +11,14 @@ import org.springframework.web.socket.server.support.AbstractHandshakeHandler;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 /**
- * Stops start-up when a Spring {@code WebSocketHandler} or STOMP endpoint would not run on Freeway.
- * Spring's {@code DefaultHandshakeHandler} upgrades through Jetty's own WebSocket API whenever
- * {@code jetty-ee11-websocket-jetty-server} is on the class path (spring-boot-starter-jetty brings
- * it), bypassing the Jakarta {@code ServerContainer}; with Jetty's implementation switched off every
- * such handshake would fail with HTTP 500. Which strategy Spring picks is fixed by the class path
- * alone, so the message says what to exclude, or how to pick the standard strategy in code.
+ * Stops start-up when a Spring {@code WebSocketHandler} or STOMP endpoint would still upgrade
+ * through Jetty's own WebSocket API, past Freeway, after {@link StandardHandshakeSwitch}: one whose
+ * handshake handler the application built itself on Spring's default strategy, which
+ * {@code jetty-ee11-websocket-jetty-server} on the class path makes Jetty's. With Jetty's
+ * implementation switched off each such handshake would fail with HTTP 500, so the message says
+ * what to exclude, or how to pick the standard strategy in code.
  */
 final class SpringHandshakeCheck implements SmartInitializingSingleton {
-    /** Spring's strategies that upgrade through a container's own API, not the Jakarta one. */
-    static final Set<String> CONTAINER_STRATEGIES = Set.of("org.springframework.web.socket.server.jetty.JettyRequestUpgradeStrategy");
-
     private final ListableBeanFactory beans;
     private final Set<String> containerStrategies;
 
@@ -45,10 +42,10 @@ final class SpringHandshakeCheck implements SmartInitializingSingleton {
         if (!bypassing.isEmpty()) {
             throw new IllegalStateException("The Spring WebSocket endpoints " + bypassing + " would upgrade through Jetty's own"
                     + " WebSocket implementation, not Freeway: Spring's DefaultHandshakeHandler picks Jetty's API whenever"
-                    + " org.eclipse.jetty.ee11.websocket:jetty-ee11-websocket-jetty-server is on the class path. Exclude that"
-                    + " artifact from spring-boot-starter-jetty (it serves only Jetty's own WebSocket API), or give each"
-                    + " registration new DefaultHandshakeHandler(new StandardWebSocketUpgradeStrategy()) with"
-                    + " setHandshakeHandler.");
+                    + " org.eclipse.jetty.ee11.websocket:jetty-ee11-websocket-jetty-server is on the class path, and these"
+                    + " endpoints have handshake handlers of the application's own on it. Build them on"
+                    + " new StandardWebSocketUpgradeStrategy(), or exclude that artifact from spring-boot-starter-jetty"
+                    + " (it serves only Jetty's own WebSocket API).");
         }
     }
 }

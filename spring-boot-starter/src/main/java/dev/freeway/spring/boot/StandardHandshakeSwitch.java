@@ -1,0 +1,53 @@
+package dev.freeway.spring.boot;
+
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.config.InstantiationAwareBeanPostProcessor;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
+import org.springframework.web.socket.server.support.AbstractHandshakeHandler;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
+
+/**
+ * Points Spring's {@code WebSocketHandler} and STOMP endpoints at Freeway. Spring's
+ * {@link DefaultHandshakeHandler} upgrades through Jetty's own WebSocket API whenever
+ * {@code jetty-ee11-websocket-jetty-server} is on the class path (spring-boot-starter-jetty brings
+ * it, and Spring decides by the class path alone), which bypasses the Jakarta
+ * {@code ServerContainer} and fails once Jetty's implementation is switched off. Every endpoint
+ * left on such a default handler gets a {@link DefaultHandshakeHandler} on the standard strategy,
+ * which calls Freeway's {@code upgradeHttpToWebSocket}. It is done on the handler mapping's URL map
+ * between the mapping's creation and its initialization, when the map is still what the mapping
+ * registers (Spring's documented way to add or override its entries). Handshake handlers an
+ * application chose itself are left alone; {@link SpringHandshakeCheck} reports them.
+ */
+final class StandardHandshakeSwitch implements InstantiationAwareBeanPostProcessor {
+    /** Spring's strategies that upgrade through a container's own API, not the Jakarta one. */
+    static final Set<String> CONTAINER_STRATEGIES = Set.of("org.springframework.web.socket.server.jetty.JettyRequestUpgradeStrategy");
+
+    @Override
+    public boolean postProcessAfterInstantiation(Object bean, String beanName) {
+        if (bean instanceof SimpleUrlHandlerMapping mapping) {
+            @SuppressWarnings("unchecked") // the mapping's own Map<String, Object>, typed Map<String, ?> by its getter
+            Map<String, Object> urls = (Map<String, Object>) mapping.getUrlMap();
+            urls.replaceAll((path, handler) -> handler instanceof WebSocketHttpRequestHandler ws && onContainerDefault(ws)
+                    ? standard(ws) : handler);
+        }
+        return true;
+    }
+
+    private static boolean onContainerDefault(WebSocketHttpRequestHandler ws) {
+        return ws.getHandshakeHandler().getClass() == DefaultHandshakeHandler.class
+                && CONTAINER_STRATEGIES.contains(((DefaultHandshakeHandler) ws.getHandshakeHandler())
+                        .getRequestUpgradeStrategy().getClass().getName());
+    }
+
+    /** The same endpoint, interceptors and sub-protocols, upgraded through the Jakarta API. */
+    private static WebSocketHttpRequestHandler standard(WebSocketHttpRequestHandler ws) {
+        AbstractHandshakeHandler handshake = new DefaultHandshakeHandler(new StandardWebSocketUpgradeStrategy());
+        handshake.setSupportedProtocols(((AbstractHandshakeHandler) ws.getHandshakeHandler()).getSupportedProtocols());
+        WebSocketHttpRequestHandler replacement = new WebSocketHttpRequestHandler(ws.getWebSocketHandler(), handshake);
+        replacement.setHandshakeInterceptors(ws.getHandshakeInterceptors());
+        return replacement;
+    }
+}
