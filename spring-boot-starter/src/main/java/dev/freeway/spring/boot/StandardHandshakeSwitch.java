@@ -22,8 +22,13 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
  * application chose itself are left alone; {@link SpringHandshakeCheck} reports them.
  */
 final class StandardHandshakeSwitch implements InstantiationAwareBeanPostProcessor {
-    /** Spring's strategies that upgrade through a container's own API, not the Jakarta one. */
-    static final Set<String> CONTAINER_STRATEGIES = Set.of("org.springframework.web.socket.server.jetty.JettyRequestUpgradeStrategy");
+    /**
+     * Spring's strategies that upgrade through a container's own API, not the Jakarta one: Jetty's
+     * (Spring 7's default while Jetty's API is on the class path), and Tomcat's (Spring 6.2's default
+     * while Tomcat's WebSocket classes are, which casts the ServerContainer to Tomcat's).
+     */
+    static final Set<String> CONTAINER_STRATEGIES = Set.of("org.springframework.web.socket.server.jetty.JettyRequestUpgradeStrategy",
+            "org.springframework.web.socket.server.standard.TomcatRequestUpgradeStrategy");
 
     @Override
     public boolean postProcessAfterInstantiation(Object bean, String beanName) {

@@ -1,6 +1,7 @@
 package dev.freeway.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.freeway.container.ContainerDefaults;
 import dev.freeway.spring.boot.app.EchoApplication;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +60,17 @@ class PropertiesTest {
                 "freeway.websocket.async-send-timeout", "freeway.websocket.max-outbound-bytes",
                 "freeway.websocket.close-timeout", "freeway.websocket.permessage-deflate",
                 "freeway.websocket.read-buffer-size");
+    }
+
+    @Test
+    void aContextParameterThatContradictsItsPropertyStopsStartUpNamingBoth() {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(EchoApplication.class).properties("server.port=0",
+                "server.servlet.context-parameters[dev.freeway.closeTimeout]=1234",
+                "spring.autoconfigure.exclude="
+                        + "org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration");
+        assertThatThrownBy(app::run).rootCause()
+                .hasMessageContaining("dev.freeway.closeTimeout=1234")
+                .hasMessageContaining("freeway.websocket.close-timeout (5000)");
     }
 
     /** A property reaches Freeway: a text message over the configured buffer size gets 1009. */

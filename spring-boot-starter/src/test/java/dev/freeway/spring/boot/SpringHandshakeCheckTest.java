@@ -26,7 +26,7 @@ class SpringHandshakeCheckTest {
             SpringHandshakeCheck check = new SpringHandshakeCheck(ctx, Set.of(StandardWebSocketUpgradeStrategy.class.getName()));
             assertThatThrownBy(check::afterSingletonsInstantiated)
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("[/chat]")
+                    .hasMessageContaining("[/chat (StandardWebSocketUpgradeStrategy)]")
                     .hasMessageContaining("org.eclipse.jetty.ee11.websocket:jetty-ee11-websocket-jetty-server")
                     .hasMessageContaining("new StandardWebSocketUpgradeStrategy()");
         }
