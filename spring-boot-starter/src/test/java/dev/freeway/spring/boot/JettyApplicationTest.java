@@ -1,7 +1,6 @@
 package dev.freeway.spring.boot;
 
 import dev.freeway.spring.boot.app.EchoApplication;
-import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -15,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class JettyApplicationTest extends BootApplicationContract {
 
     @Override
-    Class<?> webServerType() {
-        return JettyWebServer.class;
+    String serverInfoPrefix() {
+        return "jetty/";
     }
 }

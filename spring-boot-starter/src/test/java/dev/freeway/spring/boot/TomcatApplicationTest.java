@@ -2,7 +2,6 @@ package dev.freeway.spring.boot;
 
 import dev.freeway.spring.boot.app.EchoApplication;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.tomcat.TomcatWebServer;
 
 /**
  * The application on Boot's embedded Tomcat, with {@code tomcat-embed-websocket} on the class path
@@ -15,7 +14,7 @@ import org.springframework.boot.tomcat.TomcatWebServer;
 class TomcatApplicationTest extends BootApplicationContract {
 
     @Override
-    Class<?> webServerType() {
-        return TomcatWebServer.class;
+    String serverInfoPrefix() {
+        return "Apache Tomcat/";
     }
 }
