@@ -1,9 +1,14 @@
 package dev.freeway.spring.boot;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.config.InstantiationAwareBeanPostProcessor;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.handler.ExceptionWebSocketHandlerDecorator;
+import org.springframework.web.socket.handler.LoggingWebSocketHandlerDecorator;
 import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
 import org.springframework.web.socket.server.support.AbstractHandshakeHandler;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
@@ -30,13 +35,25 @@ final class StandardHandshakeSwitch implements InstantiationAwareBeanPostProcess
     static final Set<String> CONTAINER_STRATEGIES = Set.of("org.springframework.web.socket.server.jetty.JettyRequestUpgradeStrategy",
             "org.springframework.web.socket.server.standard.TomcatRequestUpgradeStrategy");
 
+    private static final System.Logger LOG = System.getLogger(StandardHandshakeSwitch.class.getName());
+
     @Override
     public boolean postProcessAfterInstantiation(Object bean, String beanName) {
         if (bean instanceof SimpleUrlHandlerMapping mapping) {
             @SuppressWarnings("unchecked") // the mapping's own Map<String, Object>, typed Map<String, ?> by its getter
             Map<String, Object> urls = (Map<String, Object>) mapping.getUrlMap();
-            urls.replaceAll((path, handler) -> handler instanceof WebSocketHttpRequestHandler ws && onContainerDefault(ws)
-                    ? standard(ws) : handler);
+            List<String> switched = new ArrayList<>();
+            urls.replaceAll((path, handler) -> {
+                if (handler instanceof WebSocketHttpRequestHandler ws && onContainerDefault(ws)) {
+                    switched.add(path);
+                    return standard(ws);
+                }
+                return handler;
+            });
+            if (!switched.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "Spring WebSocket endpoints {0} upgrade through Freeway''s Jakarta"
+                        + " ServerContainer, not the container''s own API that Spring''s default handshake picked", switched);
+            }
         }
         return true;
     }
@@ -47,11 +64,21 @@ final class StandardHandshakeSwitch implements InstantiationAwareBeanPostProcess
                         .getRequestUpgradeStrategy().getClass().getName());
     }
 
+    /**
+     * The endpoint's handler without the exception and logging decorators its request handler adds
+     * (and the replacement adds again); decorators of the application's own stay.
+     */
+    private static WebSocketHandler undecorated(WebSocketHttpRequestHandler ws) {
+        WebSocketHandler h = ws.getWebSocketHandler();
+        return h instanceof ExceptionWebSocketHandlerDecorator e && e.getDelegate() instanceof LoggingWebSocketHandlerDecorator l
+                ? l.getDelegate() : h;
+    }
+
     /** The same endpoint, interceptors and sub-protocols, upgraded through the Jakarta API. */
     private static WebSocketHttpRequestHandler standard(WebSocketHttpRequestHandler ws) {
         AbstractHandshakeHandler handshake = new DefaultHandshakeHandler(new StandardWebSocketUpgradeStrategy());
         handshake.setSupportedProtocols(((AbstractHandshakeHandler) ws.getHandshakeHandler()).getSupportedProtocols());
-        WebSocketHttpRequestHandler replacement = new WebSocketHttpRequestHandler(ws.getWebSocketHandler(), handshake);
+        WebSocketHttpRequestHandler replacement = new WebSocketHttpRequestHandler(undecorated(ws), handshake);
         replacement.setHandshakeInterceptors(ws.getHandshakeInterceptors());
         return replacement;
     }
