@@ -28,9 +28,14 @@ final class ForeignImplementations {
     /** Logs why the application cannot start and returns the same text for the exception. */
     static String refuse(ServletContext ctx, List<String> found) {
         String message = "Another WebSocket implementation is active in " + ctx.getContextPath() + " beside Freeway: "
-                + found + ". Freeway stops the application rather than let both answer handshakes. " + HOW_TO;
+                + found + ". Freeway stops the application rather than let both answer handshakes. " + advice(ctx);
         LOG.log(System.Logger.Level.ERROR, message);
         return message;
+    }
+
+    /** The advice an integration left in the context for its users, or the one for a WAR. */
+    private static String advice(ServletContext ctx) {
+        return ctx.getAttribute(FreewayInitializer.SWITCH_OFF_ADVICE_ATTRIBUTE) instanceof String s ? s : HOW_TO;
     }
 
     /** What, besides {@code ours}, looks like another WebSocket implementation in {@code ctx}. */

@@ -41,6 +41,13 @@ public final class FreewayInitializer implements ServletContainerInitializer {
      * for integrations that install hooks on it (an {@code EndpointFactory}, session interceptors).
      */
     public static final String CONTAINER_ATTRIBUTE = FreewayServerContainer.class.getName();
+    /**
+     * A ServletContext attribute an integration may set, before this initializer runs, to a
+     * {@code String} that tells its users how to switch the container's own WebSocket
+     * implementation off, in place of the advice for a WAR ({@code context.xml}, Jetty modules),
+     * which does not apply where the integration builds the server (Spring Boot).
+     */
+    public static final String SWITCH_OFF_ADVICE_ATTRIBUTE = FreewayInitializer.class.getName() + ".switchOffAdvice";
     private static final System.Logger LOG = System.getLogger(FreewayInitializer.class.getName());
 
     @Override
