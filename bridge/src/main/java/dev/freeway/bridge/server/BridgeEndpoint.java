@@ -68,9 +68,15 @@ final class BridgeEndpoint extends Endpoint {
                 }
                 connection.fromWebSocket(bytes);
             });
+            // The container drops a message nobody handles (as the API asks); the bridge's framing
+            // makes one of the other kind an error the peer must hear about.
+            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (part, last) ->
+                    close(session, CloseCodes.UNSUPPORTED_DATA, "binary message on the base64 subprotocol"));
         } else {
             session.addMessageHandler(ByteBuffer.class,
                     (MessageHandler.Partial<ByteBuffer>) (part, last) -> connection.fromWebSocket(part));
+            session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) ->
+                    close(session, CloseCodes.UNSUPPORTED_DATA, "text message on the binary subprotocol"));
         }
         connection.start();
     }
