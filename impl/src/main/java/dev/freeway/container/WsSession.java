@@ -227,6 +227,11 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         closeListeners.add(listener);
     }
 
+    @Override
+    public long bufferedAmount() {
+        return outbound.buffered();
+    }
+
     /** Answers a ping; a failure here only means the connection is going away. */
     void sendPongQuietly(ByteBuffer payload) {
         ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();

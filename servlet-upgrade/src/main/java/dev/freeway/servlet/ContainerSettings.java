@@ -1,6 +1,7 @@
 package dev.freeway.servlet;
 
 import dev.freeway.container.ContainerDefaults;
+import dev.freeway.container.WorkerSettings;
 import dev.freeway.engine.DeflateSettings;
 import jakarta.servlet.ServletContext;
 
@@ -18,6 +19,8 @@ import jakarta.servlet.ServletContext;
  * <tr><td>{@code dev.freeway.closeTimeout}</td><td>milliseconds, default 5000</td></tr>
  * <tr><td>{@code dev.freeway.permessageDeflate}</td><td>true (default) or false</td></tr>
  * <tr><td>{@code dev.freeway.readBufferSize}</td><td>bytes per read, default 16384</td></tr>
+ * <tr><td>{@code dev.freeway.maxWorkerThreads}</td><td>threads, default 16 a core, at least 64</td></tr>
+ * <tr><td>{@code dev.freeway.maxQueuedTasks}</td><td>tasks waiting for a worker, default 65536</td></tr>
  * </table>
  */
 final class ContainerSettings {
@@ -37,6 +40,13 @@ final class ContainerSettings {
         return d;
     }
 
+    /** The worker pool's bounds: at least one thread and one queued task. */
+    static WorkerSettings workers(ServletContext ctx) {
+        WorkerSettings w = WorkerSettings.standard();
+        w = w.withMaxThreads(range(ctx, "maxWorkerThreads", w.maxThreads(), 1, WorkerSettings.MAX_THREADS, "threads"));
+        return w.withMaxQueuedTasks(range(ctx, "maxQueuedTasks", w.maxQueuedTasks(), 1, Integer.MAX_VALUE, "tasks"));
+    }
+
     static DeflateSettings deflate(ServletContext ctx) {
         String v = ctx.getInitParameter(PREFIX + "permessageDeflate");
         return v == null || Boolean.parseBoolean(v.trim()) ? DeflateSettings.defaults() : DeflateSettings.disabled();
@@ -49,10 +59,15 @@ final class ContainerSettings {
 
     /** A size in bytes from {@code min} to {@link Integer#MAX_VALUE}, refused with its name otherwise. */
     private static int size(ServletContext ctx, String name, int fallback, int min) {
+        return range(ctx, name, fallback, min, Integer.MAX_VALUE, "bytes");
+    }
+
+    /** A count from {@code min} to {@code max} (in {@code unit}), refused with its name otherwise. */
+    private static int range(ServletContext ctx, String name, int fallback, int min, int max, String unit) {
         long v = number(ctx, name, fallback);
-        if (v < min || v > Integer.MAX_VALUE) {
+        if (v < min || v > max) {
             throw new IllegalArgumentException("context parameter " + PREFIX + name + "=" + v + " is out of range: from "
-                    + min + " to " + Integer.MAX_VALUE + " bytes");
+                    + min + " to " + max + " " + unit);
         }
         return (int) v;
     }

@@ -47,7 +47,8 @@ public final class FreewayInitializer implements ServletContainerInitializer {
     public void onStartup(Set<Class<?>> found, ServletContext ctx) throws ServletException {
         // The application's loader becomes the context class loader of every endpoint callback.
         FreewayServerContainer container = new FreewayServerContainer(ContainerSettings.defaults(ctx),
-                ContainerSettings.deflate(ctx), EngineConfig.defaults(), ctx.getClassLoader());
+                ContainerSettings.deflate(ctx), EngineConfig.defaults(), ctx.getClassLoader(),
+                ContainerSettings.workers(ctx));
         List<String> foreign = ForeignImplementations.find(ctx, container, FILTER_NAME);
         ctx.setAttribute(ServerContainer.class.getName(), container);
         // Under its own name too, where integrations (freeway-cdi) find it even when another

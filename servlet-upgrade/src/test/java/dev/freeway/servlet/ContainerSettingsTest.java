@@ -55,4 +55,16 @@ class ContainerSettingsTest {
         assertThatThrownBy(() -> ContainerSettings.defaults(context("maxIdleTimeout", "ten")))
                 .hasMessage("context parameter dev.freeway.maxIdleTimeout='ten' is not a number");
     }
+
+    @Test
+    void theWorkerPoolIsBoundedAndItsBoundsAreRangeChecked() {
+        assertThat(ContainerSettings.workers(context()).maxThreads())
+                .isEqualTo(Math.max(64, 16 * Runtime.getRuntime().availableProcessors()));
+        assertThat(ContainerSettings.workers(context("maxWorkerThreads", "8", "maxQueuedTasks", "100")))
+                .extracting(w -> w.maxThreads(), w -> w.maxQueuedTasks()).containsExactly(8, 100);
+        assertThatThrownBy(() -> ContainerSettings.workers(context("maxWorkerThreads", "0")))
+                .hasMessage("context parameter dev.freeway.maxWorkerThreads=0 is out of range: from 1 to 10000 threads");
+        assertThatThrownBy(() -> ContainerSettings.workers(context("maxQueuedTasks", "-1")))
+                .hasMessageContaining("dev.freeway.maxQueuedTasks=-1 is out of range");
+    }
 }
