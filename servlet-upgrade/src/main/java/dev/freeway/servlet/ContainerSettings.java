@@ -17,6 +17,8 @@ import jakarta.servlet.ServletContext;
  * <tr><td>{@code dev.freeway.asyncSendTimeout}</td><td>milliseconds, default 30000</td></tr>
  * <tr><td>{@code dev.freeway.maxOutboundBytes}</td><td>bytes waiting for a slow peer, default 4194304</td></tr>
  * <tr><td>{@code dev.freeway.closeTimeout}</td><td>milliseconds, default 5000</td></tr>
+ * <tr><td>{@code dev.freeway.pingInterval}</td><td>milliseconds of silence before a heartbeat ping, 0 = none, default 30000</td></tr>
+ * <tr><td>{@code dev.freeway.pongTimeout}</td><td>milliseconds a ping may stay unanswered, default 10000</td></tr>
  * <tr><td>{@code dev.freeway.permessageDeflate}</td><td>true (default) or false</td></tr>
  * <tr><td>{@code dev.freeway.readBufferSize}</td><td>bytes per read, default 16384</td></tr>
  * <tr><td>{@code dev.freeway.maxWorkerThreads}</td><td>threads, default 16 a core, at least 64</td></tr>
@@ -37,6 +39,8 @@ final class ContainerSettings {
         d = d.withAsyncSendTimeoutMillis(number(ctx, "asyncSendTimeout", d.asyncSendTimeoutMillis()));
         d = d.withMaxOutboundBytes(number(ctx, "maxOutboundBytes", d.maxOutboundBytes()));
         d = d.withCloseTimeoutMillis(number(ctx, "closeTimeout", d.closeTimeoutMillis()));
+        d = d.withPingIntervalMillis(millis(ctx, "pingInterval", d.pingIntervalMillis(), 0));
+        d = d.withPongTimeoutMillis(millis(ctx, "pongTimeout", d.pongTimeoutMillis(), 1));
         return d;
     }
 
@@ -70,6 +74,16 @@ final class ContainerSettings {
                     + min + " to " + max + " " + unit);
         }
         return (int) v;
+    }
+
+    /** A duration from {@code min} milliseconds up, refused with its name otherwise. */
+    private static long millis(ServletContext ctx, String name, long fallback, long min) {
+        long v = number(ctx, name, fallback);
+        if (v < min) {
+            throw new IllegalArgumentException("context parameter " + PREFIX + name + "=" + v + " is out of range: "
+                    + min + " ms or more");
+        }
+        return v;
     }
 
     private static long number(ServletContext ctx, String name, long fallback) {
