@@ -286,8 +286,13 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     /** An endpoint or handler threw, or a decoder failed. */
     void handlerFailed(Throwable failure) {
         Throwable t = AnnotatedEndpoint.unwrap(failure);
+        boolean peers = PeerFailures.isPeerCaused(t);
         if (endpointClosed.get()) {
-            LOG.log(System.Logger.Level.WARNING, "error after the session closed", t);
+            if (peers) {
+                LOG.log(System.Logger.Level.DEBUG, "error after session {0} closed: {1}", getId(), PeerFailures.describe(t));
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "error after the session closed", t);
+            }
             return;
         }
         if (endpointHandlesErrors) {
@@ -298,8 +303,15 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
             }
             return;
         }
-        LOG.log(System.Logger.Level.ERROR, "session " + getId() + " of " + endpoint.getClass().getName()
-                + " failed and has no error handler; closing it", t);
+        if (peers) {
+            // One line, no trace: a peer that stops reading or resets would otherwise fill the log
+            // with Freeway's own send path, once for every such peer.
+            LOG.log(System.Logger.Level.INFO, "session " + getId() + " of " + endpoint.getClass().getName()
+                    + " failed because of its peer and has no error handler; closing it: " + PeerFailures.describe(t));
+        } else {
+            LOG.log(System.Logger.Level.ERROR, "session " + getId() + " of " + endpoint.getClass().getName()
+                    + " failed and has no error handler; closing it", t);
+        }
         int code = t instanceof DecodeException ? CloseCodes.UNSUPPORTED_DATA : CloseCodes.INTERNAL_ERROR;
         closeForError(code, t.getClass().getSimpleName() + ": " + t.getMessage());
     }
