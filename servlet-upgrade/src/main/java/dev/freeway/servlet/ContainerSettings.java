@@ -20,6 +20,8 @@ import jakarta.servlet.ServletContext;
  * <tr><td>{@code dev.freeway.pingInterval}</td><td>milliseconds of silence before a heartbeat ping, 0 = none, default 30000</td></tr>
  * <tr><td>{@code dev.freeway.pongTimeout}</td><td>milliseconds a ping may stay unanswered, default 10000</td></tr>
  * <tr><td>{@code dev.freeway.permessageDeflate}</td><td>true (default) or false</td></tr>
+ * <tr><td>{@code dev.freeway.allowedOrigins}</td><td>origins that may connect ({@code *} wildcards in
+ * host names, {@code same-origin}); default any</td></tr>
  * <tr><td>{@code dev.freeway.readBufferSize}</td><td>bytes per read, default 16384</td></tr>
  * <tr><td>{@code dev.freeway.maxWorkerThreads}</td><td>threads, default 16 a core, at least 64</td></tr>
  * <tr><td>{@code dev.freeway.maxQueuedTasks}</td><td>tasks waiting for a worker, default 65536</td></tr>
@@ -49,6 +51,11 @@ final class ContainerSettings {
         WorkerSettings w = WorkerSettings.standard();
         w = w.withMaxThreads(range(ctx, "maxWorkerThreads", w.maxThreads(), 1, WorkerSettings.MAX_THREADS, "threads"));
         return w.withMaxQueuedTasks(range(ctx, "maxQueuedTasks", w.maxQueuedTasks(), 1, Integer.MAX_VALUE, "tasks"));
+    }
+
+    /** The Origin policy; see {@link OriginPolicy}. */
+    static OriginPolicy origins(ServletContext ctx) {
+        return OriginPolicy.parse(ctx.getInitParameter(PREFIX + "allowedOrigins"));
     }
 
     static DeflateSettings deflate(ServletContext ctx) {
