@@ -26,7 +26,9 @@ public final class ContainerResources implements AutoCloseable {
 
     /** Resources whose threads are named after {@code name}, with a worker pool of {@code workers}. */
     public ContainerResources(String name, WorkerSettings workers) {
-        this.executor = WorkerPool.create(workers, daemon(name + "-worker"));
+        this.executor = workers.virtualThreads()
+                ? VirtualThreads.executor(name + "-worker").orElseGet(() -> platformInstead(name, workers))
+                : WorkerPool.create(workers, daemon(name + "-worker"));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
@@ -61,6 +63,13 @@ public final class ContainerResources implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         executor.shutdownNow();
+    }
+
+    private static ExecutorService platformInstead(String name, WorkerSettings workers) {
+        System.getLogger(ContainerResources.class.getName()).log(System.Logger.Level.INFO, "virtual threads need Java 21"
+                + " or later (this is Java {0}): {1} uses a pool of at most {2} platform threads", Runtime.version().feature(),
+                name, workers.maxThreads());
+        return WorkerPool.create(workers, daemon(name + "-worker"));
     }
 
     private static ThreadFactory daemon(String prefix) {

@@ -9,8 +9,10 @@ package dev.freeway.container;
  * @param maxThreads     the most worker threads alive at once; idle ones end after a minute
  * @param maxQueuedTasks the most tasks waiting for a worker; beyond it the executor refuses work
  *                       (a transport then drops its connection rather than grow without bound)
+ * @param virtualThreads a virtual thread per task instead of the pool, on Java 21 and later (both
+ *                       bounds then go unused); on Java 17 the pool serves, with a start-up INFO
  */
-public record WorkerSettings(int maxThreads, int maxQueuedTasks) {
+public record WorkerSettings(int maxThreads, int maxQueuedTasks, boolean virtualThreads) {
     /** The most threads a container may be given: far beyond any use, before the OS refuses. */
     public static final int MAX_THREADS = 10_000;
 
@@ -24,11 +26,11 @@ public record WorkerSettings(int maxThreads, int maxQueuedTasks) {
     }
 
     /**
-     * Sixteen threads a core, at least 64 (the work is short but may block in application code),
-     * and 65,536 queued tasks.
+     * Platform threads: sixteen a core, at least 64 (the work is short but may block in
+     * application code), and 65,536 queued tasks.
      */
     public static WorkerSettings standard() {
-        return new WorkerSettings(defaultThreads(Runtime.getRuntime().availableProcessors()), 65_536);
+        return new WorkerSettings(defaultThreads(Runtime.getRuntime().availableProcessors()), 65_536, false);
     }
 
     /** The default thread bound for {@code cores} cores. */
@@ -37,10 +39,14 @@ public record WorkerSettings(int maxThreads, int maxQueuedTasks) {
     }
 
     public WorkerSettings withMaxThreads(int threads) {
-        return new WorkerSettings(threads, maxQueuedTasks);
+        return new WorkerSettings(threads, maxQueuedTasks, virtualThreads);
     }
 
     public WorkerSettings withMaxQueuedTasks(int tasks) {
-        return new WorkerSettings(maxThreads, tasks);
+        return new WorkerSettings(maxThreads, tasks, virtualThreads);
+    }
+
+    public WorkerSettings withVirtualThreads(boolean virtual) {
+        return new WorkerSettings(maxThreads, maxQueuedTasks, virtual);
     }
 }

@@ -25,6 +25,7 @@ import jakarta.servlet.ServletContext;
  * <tr><td>{@code dev.freeway.readBufferSize}</td><td>bytes per read, default 16384</td></tr>
  * <tr><td>{@code dev.freeway.maxWorkerThreads}</td><td>threads, default 16 a core, at least 64</td></tr>
  * <tr><td>{@code dev.freeway.maxQueuedTasks}</td><td>tasks waiting for a worker, default 65536</td></tr>
+ * <tr><td>{@code dev.freeway.executor}</td><td>platform (default) or virtual (Java 21+)</td></tr>
  * </table>
  */
 final class ContainerSettings {
@@ -50,7 +51,16 @@ final class ContainerSettings {
     static WorkerSettings workers(ServletContext ctx) {
         WorkerSettings w = WorkerSettings.standard();
         w = w.withMaxThreads(range(ctx, "maxWorkerThreads", w.maxThreads(), 1, WorkerSettings.MAX_THREADS, "threads"));
-        return w.withMaxQueuedTasks(range(ctx, "maxQueuedTasks", w.maxQueuedTasks(), 1, Integer.MAX_VALUE, "tasks"));
+        w = w.withMaxQueuedTasks(range(ctx, "maxQueuedTasks", w.maxQueuedTasks(), 1, Integer.MAX_VALUE, "tasks"));
+        String executor = ctx.getInitParameter(PREFIX + "executor");
+        if (executor == null || executor.isBlank() || executor.trim().equals("platform")) {
+            return w;
+        }
+        if (executor.trim().equals("virtual")) {
+            return w.withVirtualThreads(true);
+        }
+        throw new IllegalArgumentException("context parameter " + PREFIX + "executor='" + executor
+                + "' is neither platform nor virtual");
     }
 
     /** The Origin policy; see {@link OriginPolicy}. */

@@ -73,5 +73,9 @@ class ContainerSettingsTest {
                 .hasMessage("context parameter dev.freeway.maxWorkerThreads=0 is out of range: from 1 to 10000 threads");
         assertThatThrownBy(() -> ContainerSettings.workers(context("maxQueuedTasks", "-1")))
                 .hasMessageContaining("dev.freeway.maxQueuedTasks=-1 is out of range");
+        assertThat(ContainerSettings.workers(context()).virtualThreads()).isFalse();
+        assertThat(ContainerSettings.workers(context("executor", "virtual")).virtualThreads()).isTrue();
+        assertThatThrownBy(() -> ContainerSettings.workers(context("executor", "jndi:foo")))
+                .hasMessage("context parameter dev.freeway.executor='jndi:foo' is neither platform nor virtual");
     }
 }
