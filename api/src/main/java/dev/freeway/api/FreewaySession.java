@@ -42,6 +42,13 @@ public interface FreewaySession {
     /** Starts reading again after {@link #pause()}. */
     void resume();
 
+    /**
+     * Bytes sent and not yet written to the network: in flight to the peer, and asynchronous sends
+     * queued behind another thread's message. Never more than the outbound limit plus one message;
+     * an application may use it to slow down before sends are refused.
+     */
+    long bufferedAmount();
+
     /** Whether reading is paused. */
     boolean isPaused();
 }

@@ -117,15 +117,24 @@ final class AsyncRemote extends RemoteBase implements RemoteEndpoint.Async {
         return f;
     }
 
-    /** Tells {@code handler} on the executor; it is application code, so it runs as a session callback. */
+    /**
+     * Tells {@code handler} on the executor; it is application code, so it runs as a session
+     * callback. Should the executor refuse (its queue is full), the handler runs here: it must
+     * hear of its send, and waiting for room would hold this thread.
+     */
     private void report(SendHandler handler, Throwable error) {
         SendResult result = error == null ? new SendResult() : new SendResult(error);
-        session.settings().executor().execute(() -> {
+        Runnable tell = () -> {
             try {
                 session.callback(() -> handler.onResult(result));
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.WARNING, "the SendHandler " + handler.getClass().getName() + " threw", e);
             }
-        });
+        };
+        try {
+            session.settings().executor().execute(tell);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            tell.run();
+        }
     }
 }

@@ -10,9 +10,12 @@ package dev.freeway.container;
  * @param asyncSendTimeoutMillis     a send not written within this time fails and drops the connection; 0 for never
  * @param maxOutboundBytes           bytes a session may have waiting for a slow peer before sends wait or are refused
  * @param closeTimeoutMillis         how long to wait for the peer's close frame (or for it to drop the connection)
+ * @param pingIntervalMillis         a peer heard nothing from for this long is sent a ping; 0 for no heartbeat
+ * @param pongTimeoutMillis          a peer that sends nothing (no pong) within this long of a ping is closed as dead
  */
 public record ContainerDefaults(int maxTextMessageBufferSize, int maxBinaryMessageBufferSize, long maxIdleTimeoutMillis,
-                                long asyncSendTimeoutMillis, long maxOutboundBytes, long closeTimeoutMillis) {
+                                long asyncSendTimeoutMillis, long maxOutboundBytes, long closeTimeoutMillis,
+                                long pingIntervalMillis, long pongTimeoutMillis) {
 
     public ContainerDefaults {
         positive("maxTextMessageBufferSize", maxTextMessageBufferSize);
@@ -20,44 +23,58 @@ public record ContainerDefaults(int maxTextMessageBufferSize, int maxBinaryMessa
         if (maxOutboundBytes <= 0 || closeTimeoutMillis <= 0) {
             throw new IllegalArgumentException("maxOutboundBytes and closeTimeoutMillis must be positive");
         }
+        if (pingIntervalMillis < 0 || pongTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("pingIntervalMillis must be 0 or more and pongTimeoutMillis positive, were "
+                    + pingIntervalMillis + " and " + pongTimeoutMillis);
+        }
     }
 
     /**
      * 64 KiB text and binary buffers, no idle timeout, a 30 s send timeout, 4 MiB outbound, 5 s
-     * to finish a close.
+     * to finish a close, a ping after 30 s of silence and 10 s for the peer to answer it.
      */
     public static ContainerDefaults standard() {
-        return new ContainerDefaults(64 * 1024, 64 * 1024, 0, 30_000, 4L * 1024 * 1024, 5_000);
+        return new ContainerDefaults(64 * 1024, 64 * 1024, 0, 30_000, 4L * 1024 * 1024, 5_000, 30_000, 10_000);
     }
 
     public ContainerDefaults withMaxTextMessageBufferSize(int bytes) {
         return new ContainerDefaults(bytes, maxBinaryMessageBufferSize, maxIdleTimeoutMillis, asyncSendTimeoutMillis,
-                maxOutboundBytes, closeTimeoutMillis);
+                maxOutboundBytes, closeTimeoutMillis, pingIntervalMillis, pongTimeoutMillis);
     }
 
     public ContainerDefaults withMaxBinaryMessageBufferSize(int bytes) {
         return new ContainerDefaults(maxTextMessageBufferSize, bytes, maxIdleTimeoutMillis, asyncSendTimeoutMillis,
-                maxOutboundBytes, closeTimeoutMillis);
+                maxOutboundBytes, closeTimeoutMillis, pingIntervalMillis, pongTimeoutMillis);
     }
 
     public ContainerDefaults withMaxIdleTimeoutMillis(long millis) {
         return new ContainerDefaults(maxTextMessageBufferSize, maxBinaryMessageBufferSize, millis, asyncSendTimeoutMillis,
-                maxOutboundBytes, closeTimeoutMillis);
+                maxOutboundBytes, closeTimeoutMillis, pingIntervalMillis, pongTimeoutMillis);
     }
 
     public ContainerDefaults withAsyncSendTimeoutMillis(long millis) {
         return new ContainerDefaults(maxTextMessageBufferSize, maxBinaryMessageBufferSize, maxIdleTimeoutMillis, millis,
-                maxOutboundBytes, closeTimeoutMillis);
+                maxOutboundBytes, closeTimeoutMillis, pingIntervalMillis, pongTimeoutMillis);
     }
 
     public ContainerDefaults withMaxOutboundBytes(long bytes) {
         return new ContainerDefaults(maxTextMessageBufferSize, maxBinaryMessageBufferSize, maxIdleTimeoutMillis,
-                asyncSendTimeoutMillis, bytes, closeTimeoutMillis);
+                asyncSendTimeoutMillis, bytes, closeTimeoutMillis, pingIntervalMillis, pongTimeoutMillis);
     }
 
     public ContainerDefaults withCloseTimeoutMillis(long millis) {
         return new ContainerDefaults(maxTextMessageBufferSize, maxBinaryMessageBufferSize, maxIdleTimeoutMillis,
-                asyncSendTimeoutMillis, maxOutboundBytes, millis);
+                asyncSendTimeoutMillis, maxOutboundBytes, millis, pingIntervalMillis, pongTimeoutMillis);
+    }
+
+    public ContainerDefaults withPingIntervalMillis(long millis) {
+        return new ContainerDefaults(maxTextMessageBufferSize, maxBinaryMessageBufferSize, maxIdleTimeoutMillis,
+                asyncSendTimeoutMillis, maxOutboundBytes, closeTimeoutMillis, millis, pongTimeoutMillis);
+    }
+
+    public ContainerDefaults withPongTimeoutMillis(long millis) {
+        return new ContainerDefaults(maxTextMessageBufferSize, maxBinaryMessageBufferSize, maxIdleTimeoutMillis,
+                asyncSendTimeoutMillis, maxOutboundBytes, closeTimeoutMillis, pingIntervalMillis, millis);
     }
 
     static int positive(String what, int value) {

@@ -1,7 +1,6 @@
 package dev.freeway.container;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -9,18 +8,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads a container shares among all its sessions: an executor for work that must not run
- * on a transport thread (stream handlers, completion handlers, sends waiting their turn) and one
- * timer thread that sweeps idle and closing sessions. Nothing is per connection.
+ * The threads a container shares among all its sessions: a bounded pool of workers for work
+ * that must not run on a transport thread (stream handlers, completion handlers) and one timer
+ * thread that sweeps idle and closing sessions. Nothing is per connection, and no worker waits
+ * for a peer (sends that cannot proceed queue in their session), so the bound holds under slow
+ * peers; when even the pool's queue is full the executor refuses work rather than grow.
  */
 public final class ContainerResources implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
     private final SessionSweeper sweeper;
 
-    /** Resources whose threads are named after {@code name}. */
+    /** Resources whose threads are named after {@code name}, with the standard worker pool. */
     public ContainerResources(String name) {
-        this.executor = Executors.newCachedThreadPool(daemon(name + "-worker"));
+        this(name, WorkerSettings.standard());
+    }
+
+    /** Resources whose threads are named after {@code name}, with a worker pool of {@code workers}. */
+    public ContainerResources(String name, WorkerSettings workers) {
+        this.executor = workers.virtualThreads()
+                ? VirtualThreads.executor(name + "-worker").orElseGet(() -> platformInstead(name, workers))
+                : WorkerPool.create(workers, daemon(name + "-worker"));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
@@ -65,6 +73,13 @@ public final class ContainerResources implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         executor.shutdownNow();
+    }
+
+    private static ExecutorService platformInstead(String name, WorkerSettings workers) {
+        System.getLogger(ContainerResources.class.getName()).log(System.Logger.Level.INFO, "virtual threads need Java 21"
+                + " or later (this is Java {0}): {1} uses a pool of at most {2} platform threads", Runtime.version().feature(),
+                name, workers.maxThreads());
+        return WorkerPool.create(workers, daemon(name + "-worker"));
     }
 
     private static ThreadFactory daemon(String prefix) {

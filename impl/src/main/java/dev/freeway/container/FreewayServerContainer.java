@@ -72,6 +72,15 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
      */
     public FreewayServerContainer(ContainerDefaults defaults, DeflateSettings deflate, EngineConfig engineConfig,
                                   ClassLoader applicationLoader) {
+        this(defaults, deflate, engineConfig, applicationLoader, WorkerSettings.standard());
+    }
+
+    /**
+     * As {@link #FreewayServerContainer(ContainerDefaults, DeflateSettings, EngineConfig, ClassLoader)},
+     * with a worker pool of {@code workers}.
+     */
+    public FreewayServerContainer(ContainerDefaults defaults, DeflateSettings deflate, EngineConfig engineConfig,
+                                  ClassLoader applicationLoader, WorkerSettings workers) {
         super(defaults);
         if (applicationLoader != null) {
             interceptor = new ApplicationClassLoader(applicationLoader);
@@ -81,7 +90,7 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
         ConfiguratorRouting routing = new ConfiguratorRouting();
         this.negotiation = new HandshakeNegotiation(deflate, routing);
         this.instances = new EndpointInstances(routing);
-        this.resources = new ContainerResources("freeway");
+        this.resources = new ContainerResources("freeway", workers);
     }
 
     // ---- deployment

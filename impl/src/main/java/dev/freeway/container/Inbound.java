@@ -46,7 +46,7 @@ final class Inbound implements TransportListener {
 
     @Override
     public void onData(ByteBuffer data) {
-        session.touch();
+        session.heard(); // alive; whether it was traffic (the idle timeout's business) the dispatcher tells
         engineLock.lock();
         try {
             engine.receive(data);

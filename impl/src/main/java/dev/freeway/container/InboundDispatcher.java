@@ -32,6 +32,10 @@ final class InboundDispatcher {
     }
 
     void dispatch(Event event) throws Exception {
+        if (event instanceof Pong && Heartbeat.isHeartbeatPong(((Pong) event).payload())) {
+            return; // the answer to the container's own heartbeat: neither traffic nor the application's
+        }
+        session.touch();
         if (event instanceof Close) {
             if (sink != null) {
                 abort(new java.io.EOFException("the connection closed in the middle of a message"));

@@ -24,6 +24,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * (blocking sends) or is refused (asynchronous ones). And time is bounded: a send that does not
  * complete within the send timeout fails and drops the connection, since a peer that does not
  * read would hold it forever.
+ *
+ * <p>No thread ever waits here but a blocking sender's own. An asynchronous send that finds
+ * another thread's message in progress joins a queue, bounded in bytes together with what is in
+ * flight, and the thread that releases the outbound side writes it (writes only hand bytes to
+ * the transport, so that costs no waiting either).
  */
 final class Outbound {
     private final Connection engine;
@@ -38,6 +43,10 @@ final class Outbound {
     /** Bytes handed to the transport and not yet reported written. */
     private long inFlight;
     private Throwable failure;
+    /** Asynchronous sends waiting for the owner to finish its message, in order. */
+    private final java.util.ArrayDeque<QueuedSend> queue = new java.util.ArrayDeque<>();
+    /** Bytes of the events in {@link #queue}, counted with {@link #inFlight} against the limit. */
+    private long queuedBytes;
 
     /** Read on every send, so without the lock. */
     private volatile boolean batching;
@@ -84,11 +93,14 @@ final class Outbound {
     }
 
     /**
-     * Sends without blocking on the network; {@code done} hears the outcome. If another thread
-     * owns the outbound side, the send is refused rather than blocking: asynchronous callers
-     * must not wait.
+     * Sends without blocking on the network or on another sender; {@code done} hears the outcome.
+     * If another thread owns the outbound side, the send is queued behind it (never waited for on
+     * a thread); if the bytes waiting for the peer, queued ones included, would pass the limit it
+     * is refused at once; and if it is not written within the send timeout, it fails and the
+     * connection is dropped.
      */
     void sendAsync(Event event, WriteCallback done) {
+        long size = engineSizeHint(event);
         boolean claimed;
         lock.lock();
         try {
@@ -96,22 +108,18 @@ final class Outbound {
                 done.completed(failure);
                 return;
             }
-            if (owner != null && owner != Thread.currentThread()) {
-                // Wait on the executor, not on the caller's thread.
-                settings.executor().execute(() -> {
-                    try {
-                        sendBlocking(event, false);
-                        done.completed(null);
-                    } catch (IOException | RuntimeException e) {
-                        done.completed(e);
-                    }
-                });
+            long waiting = inFlight + queuedBytes;
+            if (waiting > 0 && waiting + size > settings.maxOutboundBytes()) {
+                done.completed(new OutboundFullException(waiting + " bytes are still waiting for the peer (limit "
+                        + settings.maxOutboundBytes() + "): it reads slower than the application sends"));
                 return;
             }
-            long size = engineSizeHint(event);
-            if (inFlight > 0 && inFlight + size > settings.maxOutboundBytes()) {
-                done.completed(new OutboundFullException(inFlight + " bytes are still waiting for the peer (limit "
-                        + settings.maxOutboundBytes() + "): it reads slower than the application sends"));
+            boolean mine = owner == Thread.currentThread() || owner == null && queue.isEmpty();
+            if (!mine) {
+                QueuedSend q = new QueuedSend(event, size, done);
+                queue.add(q);
+                queuedBytes += size;
+                expireLater(q);
                 return;
             }
             // Own the outbound side while writing, so no other thread's message can begin between
@@ -121,25 +129,113 @@ final class Outbound {
         } finally {
             lock.unlock();
         }
-        Pending p;
         try {
-            p = write(event, Long.MAX_VALUE, false);
-        } catch (IOException | RuntimeException e) {
-            done.completed(e);
-            return;
+            writeAsync(event, done, null);
         } finally {
             if (claimed) {
                 release(false);
             }
         }
-        if (p == null) {
-            done.completed(null);
+    }
+
+    /**
+     * Writes an asynchronous send the current thread owns the outbound side for; {@code queued}
+     * is its queue entry, whose timer (set when it was queued) goes on watching the write.
+     */
+    private void writeAsync(Event event, WriteCallback done, QueuedSend queued) {
+        WriteCallback callback = queued == null ? done : error -> {
+            queued.cancelExpiry();
+            done.completed(error);
+        };
+        Pending p;
+        try {
+            p = write(event, Long.MAX_VALUE, false);
+        } catch (IOException | RuntimeException e) {
+            callback.completed(e);
             return;
         }
-        p.then(done);
+        if (p == null) {
+            callback.completed(null);
+            return;
+        }
+        p.then(callback);
         long timeout = settings.sendTimeoutMillis();
+        if (queued != null) {
+            if (queued.written(p)) { // its timer went off while it was being handed over
+                p.expire(timeout, this);
+            }
+            return;
+        }
         if (timeout > 0 && !p.isDone()) {
             p.expireBy(settings.scheduler().schedule(() -> p.expire(timeout, this), timeout, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    /** Under {@code lock}: the timer fails {@code q} if it is not written within the send timeout. */
+    private void expireLater(QueuedSend q) {
+        long timeout = settings.sendTimeoutMillis();
+        if (timeout > 0) {
+            q.expiry = settings.scheduler().schedule(() -> expireQueued(q, timeout), timeout, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A queued send's timeout: still queued, it fails here; already handed over, its write does. */
+    private void expireQueued(QueuedSend q, long timeoutMillis) {
+        boolean stillQueued;
+        lock.lock();
+        try {
+            stillQueued = queue.remove(q);
+            if (stillQueued) {
+                queuedBytes -= q.size;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (stillQueued) {
+            SendTimeoutException e = new SendTimeoutException("send timed out after " + timeoutMillis
+                    + " ms waiting for another thread to finish its message");
+            q.done.completed(e);
+            dropAfterTimeout(e);
+            return;
+        }
+        Pending p = q.timedOut();
+        if (p != null && p != QueuedSend.TAKEN) {
+            p.expire(timeoutMillis, this);
+        }
+        // TAKEN: the thread handing it over sees the timeout; null: fail() already failed it
+    }
+
+    /**
+     * Writes the queued sends once nobody owns the outbound side; runs on the thread that just
+     * released it. Each takes the outbound side in turn, so a blocking sender that was waiting
+     * goes after them, in order.
+     */
+    private void drainQueue() {
+        while (true) {
+            QueuedSend q;
+            lock.lock();
+            try {
+                if (owner != null || queue.isEmpty()) {
+                    return;
+                }
+                q = queue.poll();
+                queuedBytes -= q.size;
+                owner = Thread.currentThread();
+                q.pending = QueuedSend.TAKEN;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                writeAsync(q.event, q.done, q);
+            } finally {
+                lock.lock();
+                try {
+                    owner = null;
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
         }
     }
 
@@ -189,14 +285,42 @@ final class Outbound {
         }
     }
 
-    /** Fails every waiting and future send: the connection is gone. */
+    /** Fails every waiting, queued and future send: the connection is gone. */
     void fail(Throwable cause) {
+        List<QueuedSend> dropped;
         lock.lock();
         try {
             if (failure == null) {
                 failure = cause;
             }
+            dropped = new ArrayList<>(queue);
+            queue.clear();
+            queuedBytes = 0;
             changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (QueuedSend q : dropped) {
+            q.cancelExpiry();
+            q.done.completed(failure);
+        }
+    }
+
+    /** Bytes in flight and queued: what this session holds for its peer. */
+    long buffered() {
+        lock.lock();
+        try {
+            return inFlight + queuedBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Bytes of asynchronous sends queued behind another thread's message. */
+    long queued() {
+        lock.lock();
+        try {
+            return queuedBytes;
         } finally {
             lock.unlock();
         }
@@ -228,7 +352,8 @@ final class Outbound {
                 if (failure != null) {
                     throw asIOException(failure);
                 }
-                boolean mine = owner == null || owner == Thread.currentThread();
+                // Queued asynchronous sends came first: they go before a new message.
+                boolean mine = owner == Thread.currentThread() || owner == null && queue.isEmpty();
                 boolean room = inFlight == 0 || inFlight + size <= settings.maxOutboundBytes();
                 if (mine && room) {
                     owner = Thread.currentThread();
@@ -262,14 +387,19 @@ final class Outbound {
         if (continues) {
             return;
         }
+        boolean released = false;
         lock.lock();
         try {
             if (owner == Thread.currentThread()) {
                 owner = null;
+                released = true;
                 changed.signalAll();
             }
         } finally {
             lock.unlock();
+        }
+        if (released) {
+            drainQueue();
         }
     }
 
@@ -372,6 +502,50 @@ final class Outbound {
 
     private static IOException asIOException(Throwable t) {
         return t instanceof IOException ? (IOException) t : new IOException("the connection failed: " + t, t);
+    }
+
+    /** An asynchronous send waiting in the queue, and then its write. */
+    private static final class QueuedSend {
+        /** Marks a send taken from the queue whose write has not been handed over yet. */
+        static final Pending TAKEN = new Pending(0);
+
+        final Event event;
+        final long size;
+        final WriteCallback done;
+        /** {@link #TAKEN} once out of the queue, then the write its timer watches. */
+        volatile Pending pending;
+        volatile java.util.concurrent.Future<?> expiry;
+        private volatile boolean timedOut;
+
+        QueuedSend(Event event, long size, WriteCallback done) {
+            this.event = event;
+            this.size = size;
+            this.done = done;
+        }
+
+        /**
+         * Its bytes went to the transport. Both sides write, then read the other's flag (both
+         * volatile), so at least one of them sees the timeout if it comes during the hand-over.
+         *
+         * @return whether the timer went off before: the caller expires {@code p} itself
+         */
+        boolean written(Pending p) {
+            pending = p;
+            return timedOut;
+        }
+
+        /** The timer went off; the write to expire, if already handed over. */
+        Pending timedOut() {
+            timedOut = true;
+            return pending;
+        }
+
+        void cancelExpiry() {
+            java.util.concurrent.Future<?> e = expiry;
+            if (e != null) {
+                e.cancel(false);
+            }
+        }
     }
 
     /** Bytes handed to the transport, and who waits for them to be written. */

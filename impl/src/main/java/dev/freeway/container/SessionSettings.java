@@ -15,6 +15,8 @@ final class SessionSettings {
     private volatile long sendTimeoutMillis;
     private final long maxOutboundBytes;
     private final long closeTimeoutMillis;
+    private final long pingIntervalMillis;
+    private final long pongTimeoutMillis;
 
     SessionSettings(ContainerDefaults defaults, ContainerResources resources) {
         this.resources = resources;
@@ -24,6 +26,8 @@ final class SessionSettings {
         this.sendTimeoutMillis = defaults.asyncSendTimeoutMillis();
         this.maxOutboundBytes = defaults.maxOutboundBytes();
         this.closeTimeoutMillis = defaults.closeTimeoutMillis();
+        this.pingIntervalMillis = defaults.pingIntervalMillis();
+        this.pongTimeoutMillis = defaults.pongTimeoutMillis();
     }
 
     int maxTextMessageBufferSize() {
@@ -65,6 +69,15 @@ final class SessionSettings {
 
     long closeTimeoutMillis() {
         return closeTimeoutMillis;
+    }
+
+    /** Silence before a heartbeat ping; 0 for none. */
+    long pingIntervalMillis() {
+        return pingIntervalMillis;
+    }
+
+    long pongTimeoutMillis() {
+        return pongTimeoutMillis;
     }
 
     Executor executor() {

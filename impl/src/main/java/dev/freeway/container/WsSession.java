@@ -8,6 +8,7 @@ import dev.freeway.api.StreamingSender;
 import dev.freeway.engine.Close;
 import dev.freeway.engine.Connection;
 import dev.freeway.engine.EngineStreamingSender;
+import dev.freeway.engine.Ping;
 import dev.freeway.engine.Pong;
 import dev.freeway.engine.RemoteProtocolError;
 import jakarta.websocket.CloseReason;
@@ -66,6 +67,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     private volatile FrameHandler frameHandler;
     private volatile boolean explicitPings;
     private volatile long lastActivity = System.nanoTime();
+    private final Heartbeat heartbeat;
 
     /** Set once we have sent a close frame (or decided to drop the connection). */
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -95,6 +97,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         this.outbound = new Outbound(engine, engineLock, transport, settings, this::onTransportError);
         this.basic = new BasicRemote(this);
         this.async = new AsyncRemote(this);
+        this.heartbeat = new Heartbeat(settings.pingIntervalMillis(), settings.pongTimeoutMillis(), System.nanoTime());
         // Per connection, the map the configurator's modifyHandshake saw (spec 3.1.5); a plain
         // config's map is shared by all its sessions, so it is copied. HashMap: values may be null.
         Map<String, Object> props = context.config().getUserProperties();
@@ -206,8 +209,14 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         return closing.get();
     }
 
+    /** Traffic from the peer (not the answers to heartbeats): the idle timeout starts again. */
     void touch() {
         lastActivity = System.nanoTime();
+    }
+
+    /** Bytes came from the peer: it is alive. */
+    void heard() {
+        heartbeat.heard(System.nanoTime());
     }
 
     /**
@@ -225,6 +234,11 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     /** Runs {@code listener} once the session has closed (after {@code onClose}). */
     public void onClosed(Runnable listener) {
         closeListeners.add(listener);
+    }
+
+    @Override
+    public long bufferedAmount() {
+        return outbound.buffered();
     }
 
     /** Answers a ping; a failure here only means the connection is going away. */
@@ -272,8 +286,13 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     /** An endpoint or handler threw, or a decoder failed. */
     void handlerFailed(Throwable failure) {
         Throwable t = AnnotatedEndpoint.unwrap(failure);
+        boolean peers = PeerFailures.isPeerCaused(t);
         if (endpointClosed.get()) {
-            LOG.log(System.Logger.Level.WARNING, "error after the session closed", t);
+            if (peers) {
+                LOG.log(System.Logger.Level.DEBUG, "error after session {0} closed: {1}", getId(), PeerFailures.describe(t));
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "error after the session closed", t);
+            }
             return;
         }
         if (endpointHandlesErrors) {
@@ -284,8 +303,15 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
             }
             return;
         }
-        LOG.log(System.Logger.Level.ERROR, "session " + getId() + " of " + endpoint.getClass().getName()
-                + " failed and has no error handler; closing it", t);
+        if (peers) {
+            // One line, no trace: a peer that stops reading or resets would otherwise fill the log
+            // with Freeway's own send path, once for every such peer.
+            LOG.log(System.Logger.Level.INFO, "session " + getId() + " of " + endpoint.getClass().getName()
+                    + " failed because of its peer and has no error handler; closing it: " + PeerFailures.describe(t));
+        } else {
+            LOG.log(System.Logger.Level.ERROR, "session " + getId() + " of " + endpoint.getClass().getName()
+                    + " failed and has no error handler; closing it", t);
+        }
         int code = t instanceof DecodeException ? CloseCodes.UNSUPPORTED_DATA : CloseCodes.INTERNAL_ERROR;
         closeForError(code, t.getClass().getSimpleName() + ": " + t.getMessage());
     }
@@ -307,7 +333,47 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
                 && outbound.inFlight() == 0) {
             // On the executor: the close calls onClose, which must not hold up the one timer.
             settings.executor().execute(() -> closeIdle(idle));
+            return;
         }
+        if (closing.get()) {
+            return;
+        }
+        switch (heartbeat.check(nowNanos)) {
+            case PING -> offTimer(this::sendHeartbeat);
+            case DEAD -> offTimer(this::closeDead);
+            default -> { }
+        }
+    }
+
+    /** Session work from the sweep goes to the executor; if it is full, the next sweep looks again. */
+    private void offTimer(Runnable work) {
+        try {
+            settings.executor().execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "the executor is full; heartbeat work for session {0} waits", getId());
+        }
+    }
+
+    /** Never waits: queued behind a message in progress, or refused when the peer is far behind. */
+    private void sendHeartbeat() {
+        outbound.sendAsync(new Ping(Heartbeat.pingPayload()), error -> {
+            if (error != null) {
+                LOG.log(System.Logger.Level.DEBUG, "heartbeat ping not sent: {0}", error.toString());
+            }
+        });
+    }
+
+    /**
+     * The peer did not answer a ping in time: it is gone (or cut off) without a close. As for the
+     * idle timeout, our endpoint hears 1006, since the local container ended the session (spec
+     * 2.1.5), and the peer, should it still read, is told 1001 (going away: RFC 6455 7.4.1's code
+     * for an endpoint that leaves, where 1011 would claim an error of ours). The connection then
+     * goes once that frame is written, or at the close timeout.
+     */
+    private void closeDead() {
+        String why = "no answer to a ping within " + heartbeat.timeoutMillis() + " ms";
+        startClose(reasonOf(CloseCodes.GOING_AWAY, why), reasonOf(CloseCodes.CLOSED_ABNORMALLY, why), false);
+        transport.close();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.freeway.servlet;
 
 import dev.freeway.container.ContainerDefaults;
 import dev.freeway.engine.DeflateParameters;
+import dev.freeway.container.WorkerSettings;
 import dev.freeway.engine.DeflateSettings;
 import jakarta.servlet.ServletContext;
 
@@ -17,13 +18,20 @@ import jakarta.servlet.ServletContext;
  * <tr><td>{@code dev.freeway.asyncSendTimeout}</td><td>milliseconds, default 30000</td></tr>
  * <tr><td>{@code dev.freeway.maxOutboundBytes}</td><td>bytes waiting for a slow peer, default 4194304</td></tr>
  * <tr><td>{@code dev.freeway.closeTimeout}</td><td>milliseconds, default 5000</td></tr>
+ * <tr><td>{@code dev.freeway.pingInterval}</td><td>milliseconds of silence before a heartbeat ping, 0 = none, default 30000</td></tr>
+ * <tr><td>{@code dev.freeway.pongTimeout}</td><td>milliseconds a ping may stay unanswered, default 10000</td></tr>
  * <tr><td>{@code dev.freeway.permessageDeflate}</td><td>true (default) or false</td></tr>
+ * <tr><td>{@code dev.freeway.allowedOrigins}</td><td>origins that may connect ({@code *} wildcards in
+ * host names, {@code same-origin}); default any</td></tr>
  * <tr><td>{@code dev.freeway.readBufferSize}</td><td>bytes per read, default 16384</td></tr>
  * <tr><td>{@code dev.freeway.deflate.serverMaxWindowBits}</td><td>8-15, default 15: the largest
  *     window the server compresses with (and prefers when the client lets it choose); below 15
  *     needs JZlib</td></tr>
  * <tr><td>{@code dev.freeway.deflate.clientMaxWindowBits}</td><td>8-15, default 15: the largest
  *     window the server accepts from clients that offer {@code client_max_window_bits}</td></tr>
+ * <tr><td>{@code dev.freeway.maxWorkerThreads}</td><td>threads, default 16 a core, at least 64</td></tr>
+ * <tr><td>{@code dev.freeway.maxQueuedTasks}</td><td>tasks waiting for a worker, default 65536</td></tr>
+ * <tr><td>{@code dev.freeway.executor}</td><td>platform (default) or virtual (Java 21+)</td></tr>
  * </table>
  */
 final class ContainerSettings {
@@ -40,7 +48,30 @@ final class ContainerSettings {
         d = d.withAsyncSendTimeoutMillis(number(ctx, "asyncSendTimeout", d.asyncSendTimeoutMillis()));
         d = d.withMaxOutboundBytes(number(ctx, "maxOutboundBytes", d.maxOutboundBytes()));
         d = d.withCloseTimeoutMillis(number(ctx, "closeTimeout", d.closeTimeoutMillis()));
+        d = d.withPingIntervalMillis(millis(ctx, "pingInterval", d.pingIntervalMillis(), 0));
+        d = d.withPongTimeoutMillis(millis(ctx, "pongTimeout", d.pongTimeoutMillis(), 1));
         return d;
+    }
+
+    /** The worker pool's bounds: at least one thread and one queued task. */
+    static WorkerSettings workers(ServletContext ctx) {
+        WorkerSettings w = WorkerSettings.standard();
+        w = w.withMaxThreads(range(ctx, "maxWorkerThreads", w.maxThreads(), 1, WorkerSettings.MAX_THREADS, "threads"));
+        w = w.withMaxQueuedTasks(range(ctx, "maxQueuedTasks", w.maxQueuedTasks(), 1, Integer.MAX_VALUE, "tasks"));
+        String executor = ctx.getInitParameter(PREFIX + "executor");
+        if (executor == null || executor.isBlank() || executor.trim().equals("platform")) {
+            return w;
+        }
+        if (executor.trim().equals("virtual")) {
+            return w.withVirtualThreads(true);
+        }
+        throw new IllegalArgumentException("context parameter " + PREFIX + "executor='" + executor
+                + "' is neither platform nor virtual");
+    }
+
+    /** The Origin policy; see {@link OriginPolicy}. */
+    static OriginPolicy origins(ServletContext ctx) {
+        return OriginPolicy.parse(ctx.getInitParameter(PREFIX + "allowedOrigins"));
     }
 
     static DeflateSettings deflate(ServletContext ctx) {
@@ -72,12 +103,27 @@ final class ContainerSettings {
 
     /** A size in bytes from {@code min} to {@link Integer#MAX_VALUE}, refused with its name otherwise. */
     private static int size(ServletContext ctx, String name, int fallback, int min) {
+        return range(ctx, name, fallback, min, Integer.MAX_VALUE, "bytes");
+    }
+
+    /** A count from {@code min} to {@code max} (in {@code unit}), refused with its name otherwise. */
+    private static int range(ServletContext ctx, String name, int fallback, int min, int max, String unit) {
         long v = number(ctx, name, fallback);
-        if (v < min || v > Integer.MAX_VALUE) {
+        if (v < min || v > max) {
             throw new IllegalArgumentException("context parameter " + PREFIX + name + "=" + v + " is out of range: from "
-                    + min + " to " + Integer.MAX_VALUE + " bytes");
+                    + min + " to " + max + " " + unit);
         }
         return (int) v;
+    }
+
+    /** A duration from {@code min} milliseconds up, refused with its name otherwise. */
+    private static long millis(ServletContext ctx, String name, long fallback, long min) {
+        long v = number(ctx, name, fallback);
+        if (v < min) {
+            throw new IllegalArgumentException("context parameter " + PREFIX + name + "=" + v + " is out of range: "
+                    + min + " ms or more");
+        }
+        return v;
     }
 
     private static long number(ServletContext ctx, String name, long fallback) {

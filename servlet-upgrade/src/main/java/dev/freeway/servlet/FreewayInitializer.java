@@ -54,7 +54,8 @@ public final class FreewayInitializer implements ServletContainerInitializer {
     public void onStartup(Set<Class<?>> found, ServletContext ctx) throws ServletException {
         // The application's loader becomes the context class loader of every endpoint callback.
         FreewayServerContainer container = new FreewayServerContainer(ContainerSettings.defaults(ctx),
-                ContainerSettings.deflate(ctx), EngineConfig.defaults(), ctx.getClassLoader());
+                ContainerSettings.deflate(ctx), EngineConfig.defaults(), ctx.getClassLoader(),
+                ContainerSettings.workers(ctx));
         List<String> foreign = ForeignImplementations.find(ctx, container, FILTER_NAME);
         ctx.setAttribute(ServerContainer.class.getName(), container);
         // Under its own name too, where integrations (freeway-cdi) find it even when another
@@ -62,7 +63,8 @@ public final class FreewayInitializer implements ServletContainerInitializer {
         ctx.setAttribute(CONTAINER_ATTRIBUTE, container);
 
         BufferPool pool = new BufferPool(ContainerSettings.readBufferSize(ctx), 256);
-        ServletHandshake handshake = new ServletHandshake(container, pool, ConnectionUpgrades.available());
+        OriginPolicy origins = ContainerSettings.origins(ctx);
+        ServletHandshake handshake = new ServletHandshake(container, pool, ConnectionUpgrades.available(), origins);
         container.setUpgrader(new ServletUpgrader(handshake));
         FilterRegistration.Dynamic filter = ctx.addFilter(FILTER_NAME, new FreewayFilter(container, handshake));
         filter.setAsyncSupported(true);
@@ -82,6 +84,11 @@ public final class FreewayInitializer implements ServletContainerInitializer {
         }
         LOG.log(System.Logger.Level.INFO, "Freeway WebSocket started in ''{0}'' with {1} endpoint(s)",
                 ctx.getContextPath(), container.endpoints().size());
+        if (origins.allowsAny()) {
+            LOG.log(System.Logger.Level.INFO, "no Origin policy is set in ''{0}'': web pages of any site may open its"
+                    + " WebSockets with their visitors'' cookies; set {1}allowedOrigins (same-origin, or a list of"
+                    + " origins) to refuse the others", ctx.getContextPath(), ContainerSettings.PREFIX);
+        }
     }
 
     /** Deploys per Jakarta WebSocket 2.2 section 6.2. */

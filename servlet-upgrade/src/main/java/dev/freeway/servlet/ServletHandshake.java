@@ -33,11 +33,13 @@ final class ServletHandshake {
     private final FreewayServerContainer container;
     private final BufferPool pool;
     private final ConnectionUpgrades upgrades;
+    private final OriginPolicy origins;
 
-    ServletHandshake(FreewayServerContainer container, BufferPool pool, ConnectionUpgrades upgrades) {
+    ServletHandshake(FreewayServerContainer container, BufferPool pool, ConnectionUpgrades upgrades, OriginPolicy origins) {
         this.container = container;
         this.pool = pool;
         this.upgrades = upgrades;
+        this.origins = origins;
     }
 
     /** Whether {@code request} asks to become a WebSocket ({@code Upgrade: websocket}). */
@@ -63,6 +65,12 @@ final class ServletHandshake {
             request = ServerHandshake.validate(req.getMethod(), target, req.getProtocol(), headers);
         } catch (RemoteProtocolError e) {
             reject(resp, e.rejection(), e.getMessage());
+            return;
+        }
+        // Before the configurator: the application's own checks never see a refused origin.
+        String refusal = origins.refusal(req.getHeader("Origin"), requestedOrigin(req));
+        if (refusal != null) {
+            reply(resp, HttpServletResponse.SC_FORBIDDEN, HttpHeaders.builder().build(), refusal);
             return;
         }
         FreewayHandshakeRequest handshakeRequest = FreewayHandshakeRequest.builder(webSocketUri(req))
@@ -96,8 +104,12 @@ final class ServletHandshake {
     }
 
     private static void reject(HttpServletResponse resp, RejectConnection rejection, String message) throws IOException {
-        resp.setStatus(rejection.status());
-        for (HttpHeaders.Field f : rejection.headers().fields()) {
+        reply(resp, rejection.status(), rejection.headers(), message);
+    }
+
+    private static void reply(HttpServletResponse resp, int status, HttpHeaders headers, String message) throws IOException {
+        resp.setStatus(status);
+        for (HttpHeaders.Field f : headers.fields()) {
             if (!f.name().equalsIgnoreCase("Content-Type")) {
                 resp.addHeader(f.name(), f.value());
             }
@@ -106,6 +118,15 @@ final class ServletHandshake {
         resp.setContentType("text/plain;charset=UTF-8");
         resp.setContentLength(body.length);
         resp.getOutputStream().write(body);
+    }
+
+    /** The origin the browser sent the request to: its scheme and the Host it asked for. */
+    private static String requestedOrigin(HttpServletRequest req) {
+        String host = req.getHeader("Host");
+        if (host == null || host.isBlank()) {
+            host = req.getServerName() + ":" + req.getServerPort();
+        }
+        return (req.isSecure() ? "https://" : "http://") + host.trim();
     }
 
     private static HttpHeaders headersOf(HttpServletRequest req) {

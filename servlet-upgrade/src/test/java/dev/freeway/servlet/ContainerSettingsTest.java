@@ -35,7 +35,8 @@ class ContainerSettingsTest {
     void everyParameterIsRead() {
         ServletContext ctx = context("maxTextMessageBufferSize", "1000", "maxBinaryMessageBufferSize", "2000",
                 "maxIdleTimeout", "3000", "asyncSendTimeout", "4000", "maxOutboundBytes", "5000",
-                "closeTimeout", "6000", "readBufferSize", "7000", "permessageDeflate", "false");
+                "closeTimeout", "6000", "readBufferSize", "7000", "permessageDeflate", "false",
+                "pingInterval", "8000", "pongTimeout", "9000");
         ContainerDefaults d = ContainerSettings.defaults(ctx);
         assertThat(d.maxTextMessageBufferSize()).isEqualTo(1000);
         assertThat(d.maxBinaryMessageBufferSize()).isEqualTo(2000);
@@ -43,6 +44,8 @@ class ContainerSettingsTest {
         assertThat(d.asyncSendTimeoutMillis()).isEqualTo(4000);
         assertThat(d.maxOutboundBytes()).isEqualTo(5000);
         assertThat(d.closeTimeoutMillis()).isEqualTo(6000);
+        assertThat(d.pingIntervalMillis()).isEqualTo(8000);
+        assertThat(d.pongTimeoutMillis()).isEqualTo(9000);
         assertThat(ContainerSettings.readBufferSize(ctx)).isEqualTo(7000);
         assertThat(ContainerSettings.deflate(ctx).enabled()).isFalse();
     }
@@ -53,6 +56,10 @@ class ContainerSettingsTest {
                 .hasMessage("context parameter dev.freeway.readBufferSize=0 is out of range: from 1024 to 2147483647 bytes");
         assertThatThrownBy(() -> ContainerSettings.defaults(context("maxTextMessageBufferSize", "4294967296")))
                 .hasMessageContaining("dev.freeway.maxTextMessageBufferSize=4294967296 is out of range");
+        assertThatThrownBy(() -> ContainerSettings.defaults(context("pongTimeout", "0")))
+                .hasMessage("context parameter dev.freeway.pongTimeout=0 is out of range: 1 ms or more");
+        assertThatThrownBy(() -> ContainerSettings.defaults(context("pingInterval", "-1")))
+                .hasMessageContaining("dev.freeway.pingInterval=-1 is out of range");
         assertThatThrownBy(() -> ContainerSettings.defaults(context("maxIdleTimeout", "ten")))
                 .hasMessage("context parameter dev.freeway.maxIdleTimeout='ten' is not a number");
         assertThatThrownBy(() -> ContainerSettings.deflate(context("deflate.serverMaxWindowBits", "16")))
@@ -70,5 +77,21 @@ class ContainerSettingsTest {
         DeflateSettings unset = ContainerSettings.deflate(context());
         assertThat(unset.maxWindowBits()).isEqualTo(15);
         assertThat(unset.peerMaxWindowBits()).isEqualTo(15);
+    }
+
+    @Test
+    void theWorkerPoolIsBoundedAndItsBoundsAreRangeChecked() {
+        assertThat(ContainerSettings.workers(context()).maxThreads())
+                .isEqualTo(Math.max(64, 16 * Runtime.getRuntime().availableProcessors()));
+        assertThat(ContainerSettings.workers(context("maxWorkerThreads", "8", "maxQueuedTasks", "100")))
+                .extracting(w -> w.maxThreads(), w -> w.maxQueuedTasks()).containsExactly(8, 100);
+        assertThatThrownBy(() -> ContainerSettings.workers(context("maxWorkerThreads", "0")))
+                .hasMessage("context parameter dev.freeway.maxWorkerThreads=0 is out of range: from 1 to 10000 threads");
+        assertThatThrownBy(() -> ContainerSettings.workers(context("maxQueuedTasks", "-1")))
+                .hasMessageContaining("dev.freeway.maxQueuedTasks=-1 is out of range");
+        assertThat(ContainerSettings.workers(context()).virtualThreads()).isFalse();
+        assertThat(ContainerSettings.workers(context("executor", "virtual")).virtualThreads()).isTrue();
+        assertThatThrownBy(() -> ContainerSettings.workers(context("executor", "jndi:foo")))
+                .hasMessage("context parameter dev.freeway.executor='jndi:foo' is neither platform nor virtual");
     }
 }

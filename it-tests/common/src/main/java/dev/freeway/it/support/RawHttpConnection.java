@@ -173,6 +173,17 @@ public final class RawHttpConnection implements AutoCloseable {
         socket.close();
     }
 
+    /**
+     * Drops the connection with a TCP reset (RST), as a crashed peer or a middlebox does, rather
+     * than a FIN.
+     *
+     * @throws IOException when the socket fails
+     */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     private String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
