@@ -109,6 +109,17 @@ final class Inbound implements TransportListener {
         }
     }
 
+    /**
+     * Whether a demand is out that no bytes have answered yet: only while the session reads does
+     * the peer's silence say anything about the peer. Held back (the application paused, a stream
+     * pipe is full) or busy in a handler, the session reads nothing, and a pong waits unread.
+     */
+    boolean awaitingBytes() {
+        synchronized (gate) {
+            return demandPending && !stopped;
+        }
+    }
+
     /** No more events: the session is over. */
     void stop() {
         synchronized (gate) {

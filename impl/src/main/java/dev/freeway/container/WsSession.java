@@ -338,6 +338,12 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         if (closing.get()) {
             return;
         }
+        if (!inbound.awaitingBytes()) {
+            // Not reading (paused by the application, say, as a bridge to a slow service is): the
+            // peer's pongs wait in the socket, so its silence proves nothing; a dead peer that we
+            // send to is still found by the send timeout.
+            heartbeat.heard(nowNanos);
+        }
         switch (heartbeat.check(nowNanos)) {
             case PING -> offTimer(this::sendHeartbeat);
             case DEAD -> offTimer(this::closeDead);

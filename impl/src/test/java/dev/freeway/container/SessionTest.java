@@ -348,6 +348,28 @@ class SessionTest {
     }
 
     @Test
+    void aSessionThatReadsNothingIsNotTakenForDead() throws Exception {
+        // paused by the application: the peer's answers to pings cannot be read, so its silence
+        // must not close the session (a TCP bridge pauses while its service is slow)
+        ContainerDefaults defaults = ContainerDefaults.standard().withPingIntervalMillis(100).withPongTimeoutMillis(100);
+        try (Harness h = Harness.open(s -> ((WsSession) s).pause(), defaults)) {
+            await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> h.session.isOpen());
+            assertThat(h.endpoint.closes).isEmpty();
+            assertThat(h.peer.peerSaw()).noneMatch(line -> line.startsWith("close"));
+        }
+    }
+
+    @Test
+    void aSessionThatReadsAndHearsNothingIsClosedByTheHeartbeat() throws Exception {
+        ContainerDefaults defaults = ContainerDefaults.standard().withPingIntervalMillis(100).withPongTimeoutMillis(100);
+        try (Harness h = Harness.open(s -> { }, defaults)) {
+            h.awaitClosed();
+            assertThat(h.endpoint.closes).singleElement()
+                    .satisfies(r -> assertThat(r.getCloseCode().getCode()).isEqualTo(1006));
+        }
+    }
+
+    @Test
     void anExceptionFromOnCloseReachesOnError() throws Exception {
         // TCK spec.servercontainer.addendpoint and ee.jakarta.websocket.session close12Test
         Harness.HandlingRecorder throwing = new Harness.HandlingRecorder(s -> { }) {
