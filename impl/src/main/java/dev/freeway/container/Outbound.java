@@ -467,17 +467,24 @@ final class Outbound {
     }
 
     private void written(Pending p, Throwable error) {
+        Throwable reported = error;
         lock.lock();
         try {
             inFlight -= p.size;
-            if (error != null && failure == null) {
-                failure = error;
+            if (error != null) {
+                if (failure == null) {
+                    failure = error;
+                } else {
+                    // the session dropped the connection for a reason of its own (a send timed
+                    // out): the write it cut off fails with that reason, not the transport's abort
+                    reported = failure;
+                }
             }
             changed.signalAll();
         } finally {
             lock.unlock();
         }
-        p.complete(error);
+        p.complete(reported);
     }
 
     private static long engineSizeHint(Event event) {
