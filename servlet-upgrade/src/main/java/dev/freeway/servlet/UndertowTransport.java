@@ -69,7 +69,7 @@ final class UndertowTransport implements Transport {
         this.context = context;
         this.executor = context.executor();
         this.pool = context.pool();
-        this.port = new UndertowWrites(connection.getSinkChannel(), io, executor);
+        this.port = new UndertowWrites(connection.getSinkChannel(), io);
         this.writes = new WriteQueue(port, this::fail);
     }
 

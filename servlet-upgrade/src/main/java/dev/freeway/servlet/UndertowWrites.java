@@ -7,8 +7,6 @@ import org.xnio.channels.StreamSinkChannel;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * How an {@link UndertowTransport}'s {@link dev.freeway.transport.WriteQueue} writes: gathering
@@ -17,23 +15,24 @@ import java.util.concurrent.RejectedExecutionException;
  * the socket does not take at once is written from the channel's write listener, which XNIO calls
  * on the same thread once the socket is writable again.
  *
- * <p>A batch is reported on the executor, never on the I/O thread: the queue completes the
- * senders, and may start the next batch, on the reporting thread, and the I/O thread must never
- * run application code (a send handler) that could block it.
+ * <p>A batch is reported on the I/O thread that wrote it, as Jetty's and Tomcat's transports report
+ * on their containers' threads: a report must never wait for a pool thread, since the pool's
+ * (bounded) threads may all be senders blocked until a report wakes them (200 echoing connections
+ * stalled for the send timeout when reports went to the executor). What a report runs is Freeway's
+ * own bookkeeping and the next batch's start; send handlers, the application's code, are handed to
+ * the executor by the session ({@code AsyncRemote}).
  */
 final class UndertowWrites implements WritePort {
     private final StreamSinkChannel sink;
     private final XnioIoThread io;
-    private final Executor executor;
 
     /** I/O thread only: the batch being written and its buffers. */
     private WriteBatch batch;
     private ByteBuffer[] buffers;
 
-    UndertowWrites(StreamSinkChannel sink, XnioIoThread io, Executor executor) {
+    UndertowWrites(StreamSinkChannel sink, XnioIoThread io) {
         this.sink = sink;
         this.io = io;
-        this.executor = executor;
     }
 
     /** Sets the channel's write listener; before any write. */
@@ -76,24 +75,16 @@ final class UndertowWrites implements WritePort {
             sink.suspendWrites();
         } catch (IOException | RuntimeException e) {
             finish();
-            report(() -> current.failed(e));
+            current.failed(e);
             return;
         }
         finish();
-        report(current::succeeded);
+        current.succeeded();
     }
 
     private void finish() {
         batch = null;
         buffers = null;
-    }
-
-    private void report(Runnable report) {
-        try {
-            executor.execute(report);
-        } catch (RejectedExecutionException e) { // the executor is gone with its application
-            report.run();
-        }
     }
 
     private static boolean hasRemaining(ByteBuffer[] buffers) {
