@@ -56,6 +56,10 @@ public final class LoadHarness {
         Files.createDirectories(s.output());
         Files.writeString(s.output().resolve("RESULTS.md"), Report.markdown(s, results, header(s, took)));
         Files.writeString(s.output().resolve("results.json"), Report.json(s, results, environment(s, took)));
+        Path charts = Files.createDirectories(s.output().resolve("charts"));
+        for (Map.Entry<String, String> chart : Report.charts(s, results).entrySet()) {
+            Files.writeString(charts.resolve(chart.getKey()), chart.getValue());
+        }
         return results;
     }
 
@@ -86,7 +90,7 @@ public final class LoadHarness {
             for (String n : scenarios) {
                 Result r;
                 try {
-                    r = Scenarios.run(n, server, s, round);
+                    r = Scenarios.run(n, server, s, round, results);
                 } catch (Exception e) {
                     r = Result.failed(n, kind, round, e.toString());
                 }

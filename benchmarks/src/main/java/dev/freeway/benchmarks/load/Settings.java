@@ -23,7 +23,7 @@ record Settings(List<ServerKind> servers, List<String> scenarios, int rounds, do
                                [--classpath-file=FILE] [--classes=DIR] [--server-flags="F1 F2 ..."]
               --server-flags: added to every server JVM, for profiling (e.g. -XX:StartFlightRecording=...);
                               {server} and {round} in a flag become the server's id and the round
-              scenarios: echo-64 echo-64k echo-4m deflate-64 idle churn hash""";
+              scenarios: echo-64 latency-64 echo-64k echo-4m deflate-64 idle churn hash (latency-64 needs echo-64)""";
 
     static Settings parse(String... args) {
         Map<String, String> a = new HashMap<>();
@@ -36,7 +36,7 @@ record Settings(List<ServerKind> servers, List<String> scenarios, int rounds, do
         }
         boolean smoke = Boolean.parseBoolean(a.getOrDefault("smoke", "false"));
         List<ServerKind> servers = new ArrayList<>();
-        for (String s : a.getOrDefault("servers", "freeway-tomcat,tomcat,freeway-jetty,jetty,tyrus-tomcat,tyrus-jetty,bare-tomcat").split(",")) {
+        for (String s : a.getOrDefault("servers", ServerKind.ids()).split(",")) {
             servers.add(ServerKind.byId(s));
         }
         List<String> scenarios = List.of(a.getOrDefault("scenarios", String.join(",", Scenarios.ALL)).split(","));
