@@ -23,21 +23,24 @@ final class Charts {
     private Charts() {
     }
 
-    /** A bar of the chart. */
-    record Bar(String label, ServerKind.Role role, double value) {
+    /**
+     * A bar of the chart.
+     *
+     * @param missing what to print instead of a bar when {@code value} is NaN ("n/a", "failed")
+     */
+    record Bar(String label, ServerKind.Role role, double value, String missing) {
     }
 
-    /** The chart of {@code title} in {@code unit}; bars without a value are left out. */
+    /** The chart of {@code title} in {@code unit}; a bar without a value shows why instead. */
     static String svg(String title, String unit, boolean higherIsBetter, List<Bar> all) {
         List<Bar> bars = new ArrayList<>();
         double ceiling = Double.NaN;
         double max = 0;
         for (Bar b : all) {
-            if (Double.isNaN(b.value())) {
-                continue;
+            if (!Double.isNaN(b.value())) {
+                max = Math.max(max, b.value());
             }
-            max = Math.max(max, b.value());
-            if (b.role() == ServerKind.Role.CEILING) {
+            if (b.role() == ServerKind.Role.CEILING && !Double.isNaN(b.value())) {
                 ceiling = b.value();
             } else {
                 bars.add(b);
@@ -53,13 +56,13 @@ final class Charts {
                 + " is better)", "font-weight=\"bold\""));
         int y = TOP;
         for (Bar b : bars) {
-            int w = max <= 0 ? 0 : (int) Math.round(b.value() / max * plot);
+            int w = max <= 0 || Double.isNaN(b.value()) ? 0 : (int) Math.round(b.value() / max * plot);
             String colour = b.role() == ServerKind.Role.FREEWAY ? FREEWAY : PEER;
             s.append(text(LABEL - 8, y + 16, escape(b.label()), "text-anchor=\"end\""
                     + (b.role() == ServerKind.Role.FREEWAY ? " font-weight=\"bold\"" : "")));
             s.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y).append("\" width=\"").append(w)
                     .append("\" height=\"").append(BAR).append("\" fill=\"").append(colour).append("\"/>\n");
-            s.append(text(LABEL + w + 6, y + 16, Report.format(b.value()), ""));
+            s.append(text(LABEL + w + 6, y + 16, Double.isNaN(b.value()) ? escape(b.missing()) : Report.format(b.value()), ""));
             y += BAR + GAP;
         }
         if (bars.isEmpty()) {

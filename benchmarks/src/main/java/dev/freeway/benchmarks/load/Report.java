@@ -88,10 +88,10 @@ final class Report {
             Scenarios.Spec spec = Scenarios.spec(scenario);
             List<Charts.Bar> bars = new ArrayList<>();
             for (ServerKind kind : s.servers()) {
-                if (Scenarios.serves(kind, scenario)) {
-                    bars.add(new Charts.Bar(kind.label(), kind.role(),
-                            median(values(of(results, scenario, kind), spec.primary()))));
-                }
+                List<Result> rs = of(results, scenario, kind);
+                String missing = Scenarios.notServed(kind, scenario) != null ? "n/a"
+                        : rs.stream().anyMatch(Report::clientBound) ? "client-bound" : "failed";
+                bars.add(new Charts.Bar(kind.label(), kind.role(), median(values(rs, spec.primary())), missing));
             }
             charts.put(scenario + ".svg", Charts.svg(spec.title(), spec.primary(), spec.higherIsBetter(), bars));
         }
