@@ -17,13 +17,7 @@ final class ChurnRun {
             for (int i = 0; i < s.churnSlots(); i++) {
                 loop.connect("/echo", false, w);
             }
-            Measured.sleep(s.warmupSeconds());
-            loop.call(() -> {
-                w.startMeasuring();
-                return null;
-            });
-            Measured.Cpu cpu = Measured.Cpu.start(loop, server);
-            Measured.sleep(s.durationSeconds());
+            Measured.Cpu cpu = Measured.warmUpThenMeasure(loop, server, s, w::startMeasuring);
             long cycles = loop.call(w::stop);
             long end = System.nanoTime();
             if (w.failure() != null) {

@@ -46,13 +46,7 @@ final class EchoRun {
             if (!Measured.await(loop, w, () -> w.open() == connections, 60)) {
                 return Result.failed(name, server.kind(), round, failure(w.failure(), "connections did not open"));
             }
-            Measured.sleep(s.warmupSeconds());
-            loop.call(() -> {
-                w.startMeasuring();
-                return null;
-            });
-            Measured.Cpu cpu = Measured.Cpu.start(loop, server);
-            Measured.sleep(s.durationSeconds());
+            Measured.Cpu cpu = Measured.warmUpThenMeasure(loop, server, s, w::startMeasuring);
             EchoWorkload.Counts c = loop.call(w::stop);
             long end = System.nanoTime();
             if (w.failure() != null) {

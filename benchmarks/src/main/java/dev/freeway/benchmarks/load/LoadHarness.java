@@ -45,6 +45,7 @@ public final class LoadHarness {
         List<Path> classpath = classpath(s);
         Path logs = s.output().resolve("load-logs");
         Instant start = Instant.now();
+        String loadBefore = loadAverage();
         List<Result> results = new ArrayList<>();
         for (int round = 1; round <= s.rounds(); round++) {
             for (ServerKind kind : s.servers()) {
@@ -54,8 +55,12 @@ public final class LoadHarness {
         }
         Duration took = Duration.between(start, Instant.now());
         Files.createDirectories(s.output());
-        Files.writeString(s.output().resolve("RESULTS.md"), Report.markdown(s, results, header(s, took)));
+        Files.writeString(s.output().resolve("RESULTS.md"), Report.markdown(s, results, header(s, took, loadBefore)));
         Files.writeString(s.output().resolve("results.json"), Report.json(s, results, environment(s, took)));
+        Path charts = Files.createDirectories(s.output().resolve("charts"));
+        for (Map.Entry<String, String> chart : Report.charts(s, results).entrySet()) {
+            Files.writeString(charts.resolve(chart.getKey()), chart.getValue());
+        }
         return results;
     }
 
@@ -86,7 +91,7 @@ public final class LoadHarness {
             for (String n : scenarios) {
                 Result r;
                 try {
-                    r = Scenarios.run(n, server, s, round);
+                    r = Scenarios.run(n, server, s, round, results);
                 } catch (Exception e) {
                     r = Result.failed(n, kind, round, e.toString());
                 }
@@ -119,13 +124,25 @@ public final class LoadHarness {
         return env;
     }
 
-    private static String header(Settings s, Duration took) {
+    /** The machine's 1-, 5- and 15-minute load averages: how busy the shared cores were. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String header(Settings s, Duration took, String loadBefore) {
         return "# Load harness results\n\n"
+                + (s.note().isBlank() ? "" : "**" + s.note() + "**\n\n")
                 + "Written by `dev.freeway.benchmarks.load.LoadHarness` (see README.md, \"Load harness\"); raw figures in "
                 + "`results.json`.\n\n"
                 + "- Date: " + Instant.now() + "; took " + took.toMinutes() + " min " + took.toSecondsPart() + " s\n"
                 + "- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + ", " + Runtime.getRuntime().availableProcessors() + " CPUs (shared with other builds: figures are noisy)\n"
+                + "- Load average (1 / 5 / 15 min) at the start: " + loadBefore + "; at the end: " + loadAverage() + "\n"
                 + "- Server JVMs: `" + String.join(" ", JVM_FLAGS) + " " + NORMAL_HEAP + "` (hash scenario: `" + SMALL_HEAP + "`)\n"
                 + "- Rounds: " + s.rounds() + " (servers alternate within each round); warm-up " + s.warmupSeconds()
                 + " s, measured " + s.durationSeconds() + " s per scenario\n"

@@ -30,6 +30,22 @@ final class Measured {
         return false;
     }
 
+    /**
+     * Lets the warm-up pass, runs {@code start} on the loop's thread, and measures CPU from then on
+     * for the measured duration; returns the CPU readings taken at the start.
+     */
+    static Cpu warmUpThenMeasure(EventLoop loop, ServerProcess server, Settings s, Runnable start)
+            throws InterruptedException {
+        sleep(s.warmupSeconds());
+        loop.call(() -> {
+            start.run();
+            return null;
+        });
+        Cpu cpu = Cpu.start(loop, server);
+        sleep(s.durationSeconds());
+        return cpu;
+    }
+
     static void sleep(double seconds) throws InterruptedException {
         Thread.sleep((long) (seconds * 1000));
     }

@@ -15,12 +15,18 @@ public enum ServerKind {
             EnumSet.of(JarFamily.JETTY, JarFamily.SERVLET_API, JarFamily.FREEWAY)),
     JETTY("jetty", "Jetty 12.1 WebSocket", Role.PEER, "JettyWebSocket",
             EnumSet.of(JarFamily.JETTY, JarFamily.SERVLET_API, JarFamily.JETTY_WEBSOCKET)),
+    NETTY("netty", "Netty 4.2 (epoll)", Role.PEER, "NettyWebSocket", EnumSet.of(JarFamily.NETTY)),
+    UNDERTOW("undertow", "Undertow 2.3 WebSocket", Role.PEER, "UndertowWebSocket",
+            EnumSet.of(JarFamily.UNDERTOW, JarFamily.SERVLET_API)),
+    TYRUS_GRIZZLY("tyrus-grizzly", "Tyrus 2.2 on Grizzly", Role.PEER, "TyrusOnGrizzly",
+            EnumSet.of(JarFamily.TYRUS, JarFamily.TYRUS_GRIZZLY)),
     TYRUS_TOMCAT("tyrus-tomcat", "Tyrus 2.2 on Tomcat 11", Role.PEER, "TyrusOnTomcat",
-            EnumSet.of(JarFamily.TOMCAT, JarFamily.TYRUS)),
+            EnumSet.of(JarFamily.TOMCAT, JarFamily.TYRUS, JarFamily.TYRUS_SERVLET)),
     TYRUS_JETTY("tyrus-jetty", "Tyrus 2.2 on Jetty 12.1", Role.PEER, "TyrusOnJetty",
-            EnumSet.of(JarFamily.JETTY, JarFamily.SERVLET_API, JarFamily.TYRUS, JarFamily.JETTY_LOGGING)),
-    BARE_TOMCAT("bare-tomcat", "bare upgrade on Tomcat 11 (ceiling)", Role.CEILING, "BareUpgradeOnTomcat",
-            EnumSet.of(JarFamily.TOMCAT));
+            EnumSet.of(JarFamily.JETTY, JarFamily.SERVLET_API, JarFamily.TYRUS, JarFamily.TYRUS_SERVLET,
+                    JarFamily.JETTY_LOGGING)),
+    CEILING("ceiling", "ceiling: one selector thread, frame echo", Role.CEILING, "CeilingServer",
+            EnumSet.noneOf(JarFamily.class));
 
     /** What a server is in the comparison. */
     public enum Role { FREEWAY, PEER, CEILING }
@@ -69,12 +75,22 @@ public enum ServerKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("no server '" + id + "'; known: freeway-tomcat, tomcat, freeway-jetty, jetty, tyrus-tomcat, tyrus-jetty, bare-tomcat");
+        throw new IllegalArgumentException("no server '" + id + "'; known: " + ids());
+    }
+
+    /** Every server's id, comma-separated, in the order of the enum (the default run's order). */
+    public static String ids() {
+        StringBuilder ids = new StringBuilder();
+        for (ServerKind k : values()) {
+            ids.append(ids.length() == 0 ? "" : ",").append(k.id);
+        }
+        return ids.toString();
     }
 
     /** Groups of jars that only some servers may see. */
     enum JarFamily {
-        TOMCAT, TOMCAT_WEBSOCKET, JETTY, JETTY_WEBSOCKET, JETTY_LOGGING, TYRUS, FREEWAY, SERVLET_API, JMH;
+        TOMCAT, TOMCAT_WEBSOCKET, JETTY, JETTY_WEBSOCKET, JETTY_LOGGING, TYRUS, TYRUS_SERVLET, TYRUS_GRIZZLY,
+        NETTY, UNDERTOW, FREEWAY, SERVLET_API, JMH;
 
         static JarFamily of(String jar) {
             if (jar.startsWith("tomcat-embed-websocket")) {
@@ -90,7 +106,22 @@ public enum ServerKind {
             if (jar.startsWith("jetty-")) {
                 return jar.contains("websocket") ? JETTY_WEBSOCKET : JETTY;
             }
-            if (jar.startsWith("tyrus-") || jar.startsWith("grizzly-") || jar.startsWith("jakarta.xml.bind")
+            if (jar.startsWith("tyrus-container-servlet")) {
+                return TYRUS_SERVLET;
+            }
+            if (jar.startsWith("tyrus-container-grizzly") || jar.startsWith("grizzly-")) {
+                // Tyrus's ServerContainerFactory would find the Grizzly container in the servlet JVMs
+                return TYRUS_GRIZZLY;
+            }
+            if (jar.startsWith("netty-")) {
+                return NETTY;
+            }
+            if (jar.startsWith("undertow-") || jar.startsWith("xnio-") || jar.startsWith("jboss-threads")
+                    || jar.startsWith("wildfly-") || jar.startsWith("smallrye-common")) {
+                // XNIO's providers are found through ServiceLoader: only Undertow's JVM gets them
+                return UNDERTOW;
+            }
+            if (jar.startsWith("tyrus-") || jar.startsWith("jakarta.xml.bind")
                     || jar.startsWith("jakarta.activation")) {
                 return TYRUS;
             }

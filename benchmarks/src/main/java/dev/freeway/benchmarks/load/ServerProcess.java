@@ -25,12 +25,14 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int statusPort;
 
-    private ServerProcess(ServerKind kind, Process process, Path log, int port) {
+    private ServerProcess(ServerKind kind, Process process, Path log, int[] ports) {
         this.kind = kind;
         this.process = process;
         this.log = log;
-        this.port = port;
+        this.port = ports[0];
+        this.statusPort = ports.length > 1 ? ports[1] : ports[0];
     }
 
     /** Starts {@code kind} with {@code jvmFlags} and waits until it listens. */
@@ -45,15 +47,15 @@ final class ServerProcess implements AutoCloseable {
         command.add("0");
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        int port = awaitReady(p, log);
-        return new ServerProcess(kind, p, log, port);
+        return new ServerProcess(kind, p, log, awaitReady(p, log));
     }
 
     /**
      * Copies the server's output to the log until it prints {@code READY <port>}, and on in the
-     * background; {@code UNSERVABLE <why>} becomes an {@link IOException} saying why.
+     * background; {@code UNSERVABLE <why>} becomes an {@link IOException} saying why. Returns the
+     * WebSocket port and, when the server prints one, the port of its {@code /status}.
      */
-    private static int awaitReady(Process p, Path log) throws IOException {
+    private static int[] awaitReady(Process p, Path log) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         var writer = Files.newBufferedWriter(log);
         String line;
@@ -70,7 +72,12 @@ final class ServerProcess implements AutoCloseable {
                 Thread copier = new Thread(() -> copyRest(out, writer), "server-log");
                 copier.setDaemon(true);
                 copier.start();
-                return Integer.parseInt(line.substring(6).trim());
+                String[] ports = line.substring(6).trim().split(" ");
+                int[] parsed = new int[ports.length];
+                for (int i = 0; i < ports.length; i++) {
+                    parsed[i] = Integer.parseInt(ports[i]);
+                }
+                return parsed;
             }
         }
         writer.close();
@@ -139,7 +146,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** The server's own status: heap in use after full collections, and live threads. */
     Status status() throws IOException {
-        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/status").toURL().openConnection();
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + statusPort + "/status").toURL().openConnection();
         c.setConnectTimeout(10_000);
         c.setReadTimeout(60_000);
         try (InputStream in = c.getInputStream()) {

@@ -14,16 +14,17 @@ record Settings(List<ServerKind> servers, List<String> scenarios, int rounds, do
                 double durationSeconds, int smallConnections, int smallWindow, int kibConnections, int kibWindow,
                 int mibConnections, int idleConnections, long hashBytes, double hashTimeoutSeconds,
                 int churnSlots, Path output, Path classpathFile, Path classes, boolean smoke,
-                List<String> extraServerFlags) {
+                List<String> extraServerFlags, String note) {
 
     static final String USAGE = """
             usage: LoadHarness [--smoke] [--servers=freeway-tomcat,tomcat,...] [--scenarios=echo-64,...]
                                [--rounds=N] [--warmup=S] [--duration=S] [--connections=N] [--window=N]
                                [--idle=N] [--hash-mib=N] [--churn-slots=N] [--output=DIR]
                                [--classpath-file=FILE] [--classes=DIR] [--server-flags="F1 F2 ..."]
+                               [--note="what RESULTS.md should say about this run's conditions"]
               --server-flags: added to every server JVM, for profiling (e.g. -XX:StartFlightRecording=...);
                               {server} and {round} in a flag become the server's id and the round
-              scenarios: echo-64 echo-64k echo-4m deflate-64 idle churn hash""";
+              scenarios: echo-64 latency-64 echo-64k echo-4m deflate-64 idle churn hash (latency-64 needs echo-64)""";
 
     static Settings parse(String... args) {
         Map<String, String> a = new HashMap<>();
@@ -36,7 +37,7 @@ record Settings(List<ServerKind> servers, List<String> scenarios, int rounds, do
         }
         boolean smoke = Boolean.parseBoolean(a.getOrDefault("smoke", "false"));
         List<ServerKind> servers = new ArrayList<>();
-        for (String s : a.getOrDefault("servers", "freeway-tomcat,tomcat,freeway-jetty,jetty,tyrus-tomcat,tyrus-jetty,bare-tomcat").split(",")) {
+        for (String s : a.getOrDefault("servers", ServerKind.ids()).split(",")) {
             servers.add(ServerKind.byId(s));
         }
         List<String> scenarios = List.of(a.getOrDefault("scenarios", String.join(",", Scenarios.ALL)).split(","));
@@ -62,7 +63,8 @@ record Settings(List<ServerKind> servers, List<String> scenarios, int rounds, do
                 Path.of(a.getOrDefault("classpath-file", "target/load-classpath.txt")),
                 Path.of(a.getOrDefault("classes", "target/classes")),
                 smoke,
-                a.containsKey("server-flags") ? List.of(a.get("server-flags").trim().split("\\s+")) : List.of());
+                a.containsKey("server-flags") ? List.of(a.get("server-flags").trim().split("\\s+")) : List.of(),
+                a.getOrDefault("note", ""));
     }
 
     private static int integer(Map<String, String> a, String name, int fallback) {

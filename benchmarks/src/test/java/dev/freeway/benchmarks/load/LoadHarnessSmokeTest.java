@@ -20,7 +20,7 @@ class LoadHarnessSmokeTest {
 
     @Test
     void everyServerServesEveryScenario() throws Exception {
-        Settings s = smoke("--servers=freeway-tomcat,tomcat,freeway-jetty,jetty,bare-tomcat",
+        Settings s = smoke("--servers=freeway-tomcat,tomcat,freeway-jetty,jetty,netty,undertow,tyrus-grizzly,ceiling",
                 "--output=" + System.getProperty("load.output", "target/load-smoke"));
         List<Result> results = LoadHarness.run(s);
 
@@ -30,7 +30,12 @@ class LoadHarnessSmokeTest {
         long expected = s.servers().stream()
                 .mapToLong(k -> s.scenarios().stream().filter(n -> Scenarios.serves(k, n)).count()).sum();
         assertTrue(results.size() == expected, results.size() + " results, expected " + expected);
-        assertTrue(Files.readString(Path.of(s.output().toString(), "RESULTS.md")).contains("Echo of 64 B text"));
+        String report = Files.readString(Path.of(s.output().toString(), "RESULTS.md"));
+        assertTrue(report.contains("Echo of 64 B text") && report.contains("n/a: the ceiling speaks no extension"), report);
+        for (String scenario : s.scenarios()) {
+            String chart = Files.readString(Path.of(s.output().toString(), "charts", scenario + ".svg"));
+            assertTrue(chart.startsWith("<svg") && chart.contains("Freeway on Jetty 12.1"), scenario + ": " + chart);
+        }
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Finds frame and message boundaries in what a server sends, one connection's bytes at a time,
  * in whatever pieces they arrive. Payload is skipped, not copied, except the first bytes of a
- * text message when asked (the hash endpoint's digest). Masked frames (the bare ceiling echoes
- * the client's own) are skipped the same way.
+ * text message when asked (the hash endpoint's digest) and a close frame's status and reason
+ * (so a refusal names itself). Masked frames are skipped the same way.
  */
 final class FrameScanner {
     /** Text messages are kept up to this many bytes (a hex SHA-256 is 64). */
@@ -17,7 +17,8 @@ final class FrameScanner {
     interface Listener {
         void onMessage(long payloadBytes, String text);
 
-        void onCloseFrame();
+        /** {@code why}: the close frame's status code and reason, e.g. {@code 1009 "Buffer overflow."}. */
+        void onCloseFrame(String why);
     }
 
     private final byte[] header = new byte[14];
@@ -32,6 +33,9 @@ final class FrameScanner {
     private boolean captureText;
     private final byte[] captured = new byte[CAPTURE_LIMIT];
     private int capturedLength;
+    /** A close frame's payload: at most 125 bytes, as for every control frame. */
+    private final byte[] closePayload = new byte[125];
+    private int closeLength;
 
     /** Scans all of {@code data}, calling {@code listener} at every message end and close frame. */
     void scan(ByteBuffer data, Listener listener) {
@@ -50,6 +54,11 @@ final class FrameScanner {
                 }
             } else {
                 int take = (int) Math.min(data.remaining(), payloadLeft);
+                if (control && frameOpcode == ClientFrames.CLOSE) {
+                    int keep = Math.min(take, closePayload.length - closeLength);
+                    data.duplicate().get(closePayload, closeLength, keep);
+                    closeLength += keep;
+                }
                 if (captureText && !control && capturedLength < CAPTURE_LIMIT) {
                     int keep = Math.min(take, CAPTURE_LIMIT - capturedLength);
                     data.duplicate().get(captured, capturedLength, keep);
@@ -86,13 +95,24 @@ final class FrameScanner {
         inPayload = true;
     }
 
+    private String closeReason() {
+        int n = closeLength;
+        closeLength = 0;
+        if (n < 2) {
+            return "no status";
+        }
+        int status = ((closePayload[0] & 0xff) << 8) | (closePayload[1] & 0xff);
+        String reason = new String(closePayload, 2, n - 2, StandardCharsets.UTF_8);
+        return status + (reason.isEmpty() ? "" : " \"" + reason + "\"");
+    }
+
     private void endFrame(Listener listener) {
         inPayload = false;
         headerLength = 0;
         headerNeeded = 2;
         if (control) {
             if (frameOpcode == ClientFrames.CLOSE) {
-                listener.onCloseFrame();
+                listener.onCloseFrame(closeReason());
             }
             return;
         }

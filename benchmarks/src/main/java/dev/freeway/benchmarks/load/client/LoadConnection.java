@@ -25,6 +25,7 @@ public final class LoadConnection implements FrameScanner.Listener {
     private final ByteBuffer[] gather = new ByteBuffer[GATHER];
     private StringBuilder head = new StringBuilder();
     private boolean deflateAgreed;
+    private String closeReason;
     private final FrameScanner scanner = new FrameScanner();
     private long[] sentAt = new long[4];
     private int sentHead;
@@ -184,8 +185,14 @@ public final class LoadConnection implements FrameScanner.Listener {
     }
 
     @Override
-    public void onCloseFrame() {
+    public void onCloseFrame(String why) {
+        closeReason = why;
         workload.onCloseFrame(this);
+    }
+
+    /** The status and reason of the server's close frame, once one came; else {@code null}. */
+    public String closeReason() {
+        return closeReason;
     }
 
     void fail(String reason) {

@@ -17,7 +17,7 @@ public abstract class Workload {
 
     /** The server sent a close frame. */
     public void onCloseFrame(LoadConnection connection) {
-        fail("the server closed a connection");
+        fail("the server closed a connection (close frame: " + connection.closeReason() + ")");
     }
 
     /** The connection failed or ended without a close frame. */

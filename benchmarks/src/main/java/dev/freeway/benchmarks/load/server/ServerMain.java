@@ -2,7 +2,7 @@ package dev.freeway.benchmarks.load.server;
 
 /**
  * The entry point of a server JVM: {@code ServerMain <launcher class> <port>}. Starts the server
- * and prints {@code READY <port>} on standard output (or {@code UNSERVABLE <why>} and exits when
+ * and prints {@code READY <port>} or {@code READY <port> <status port>} on standard output (or {@code UNSERVABLE <why>} and exits when
  * the launcher found its server cannot serve); the harness ends the process when done.
  */
 public final class ServerMain {
@@ -26,7 +26,8 @@ public final class ServerMain {
             System.exit(1);
             return;
         }
-        System.out.println("READY " + port);
+        int status = launcher.statusPort();
+        System.out.println("READY " + port + (status > 0 ? " " + status : ""));
         System.out.flush();
         Thread.currentThread().join();
     }
