@@ -270,8 +270,7 @@ final class JettyTransport implements Transport {
             inputDone = true;
             l = listener;
         }
-        LOG.log(System.Logger.Level.WARNING, "WebSocket connection from " + context.remote() + " failed: " + cause,
-                cause);
+        TransportFailures.log(context.remote(), cause);
         dropConnection(cause);
         if (l != null) {
             run(() -> l.onError(cause)); // else start() passes it on

@@ -242,7 +242,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
                 earlyFailure = t;
             }
         }
-        LOG.log(System.Logger.Level.WARNING, "WebSocket connection from " + remote + " failed: " + t, t);
+        TransportFailures.log(remote, t);
         if (l != null) {
             l.onError(t);
         }

@@ -260,8 +260,7 @@ final class TomcatTransport implements Transport {
                 earlyFailure = error;
             }
         }
-        LOG.log(System.Logger.Level.WARNING, "WebSocket connection from " + handshake.remote() + " failed: " + error,
-                error);
+        TransportFailures.log(handshake.remote(), error);
         writes.fail(error);
         closeSocket();
         if (l != null) {

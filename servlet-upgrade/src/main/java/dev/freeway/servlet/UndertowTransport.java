@@ -33,8 +33,8 @@ import java.util.concurrent.RejectedExecutionException;
  *     A session that stops demanding leaves the bytes in the socket, where TCP holds the peer back.</li>
  * </ul>
  *
- * <p>Writing: the shared {@link WriteQueue}, over {@link UndertowWrites}. A failure is logged at
- * WARNING once per connection, with its cause, and reaches the session once.
+ * <p>Writing: the shared {@link WriteQueue}, over {@link UndertowWrites}. A failure is logged once
+ * per connection ({@link TransportFailures}) and reaches the session once.
  */
 final class UndertowTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(UndertowTransport.class.getName());
@@ -204,8 +204,7 @@ final class UndertowTransport implements Transport {
                 earlyFailure = error;
             }
         }
-        LOG.log(System.Logger.Level.WARNING, "WebSocket connection from " + context.remote() + " failed: " + error,
-                error);
+        TransportFailures.log(context.remote(), error);
         writes.fail(error);
         closeConnection();
         if (l != null) {
