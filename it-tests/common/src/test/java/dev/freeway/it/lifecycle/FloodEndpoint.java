@@ -83,9 +83,12 @@ public class FloodEndpoint extends Endpoint {
                             + e.getClass().getSimpleName() + ": " + e.getMessage());
                 }
             });
-            if (refused.get()) {
+            if (refused.get() || !kinds.isEmpty()) {
                 // A producer that keeps trying: the sends in flight may still drain into socket
-                // buffers, so only a send that waits past the timeout proves the peer is gone.
+                // buffers, so only a send that waits past the timeout proves the peer is gone. The
+                // refusal reaches the handler on the executor, maybe after the next sends: once any
+                // failure was heard, every attempt waits a little, or the attempts run out in
+                // milliseconds, before a send has had the time to time out.
                 pause();
             }
         }
