@@ -276,6 +276,17 @@ final class PeerTransport implements Transport {
         reader.shutdownNow();
     }
 
+    /** The test is over once the reader is shut down; a session still draining may demand once more. */
+    private void executeUnlessShutDown(Runnable task) {
+        try {
+            reader.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            if (!reader.isShutdown()) {
+                throw e;
+            }
+        }
+    }
+
     private void accept(ByteBuffer[] buffers, WriteCallback done) {
         synchronized (written) {
             for (ByteBuffer b : buffers) {
@@ -288,7 +299,7 @@ final class PeerTransport implements Transport {
     }
 
     private void pump() {
-        reader.execute(() -> {
+        executeUnlessShutDown(() -> {
             ByteBuffer next = null;
             boolean end = false;
             synchronized (lock) {
