@@ -77,6 +77,12 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Set once the endpoint has been told of the close (which may come before {@link #closed}). */
     private final AtomicBoolean endpointClosed = new AtomicBoolean();
+    /**
+     * Set once {@code onClose} has returned: {@link #isOpen()} turns false only then, as in Tomcat
+     * and Tyrus, so whoever sees a closed session finds its {@code onClose} done (TCK session
+     * close5Test and close11Test poll {@code isOpen()}, then look for what {@code onClose} did).
+     */
+    private volatile boolean endpointToldOfClose;
 
     private WsSession(SessionContext context, Endpoint endpoint, boolean endpointHandlesErrors, Connection engine,
                       boolean deflateAgreed, Transport transport, SessionSettings settings, Codecs codecs,
@@ -471,6 +477,8 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
             if (!endpointHandlesErrors || !onCloseFailed(e)) {
                 LOG.log(System.Logger.Level.ERROR, "onClose of " + endpoint.getClass().getName() + " threw", e);
             }
+        } finally {
+            endpointToldOfClose = true;
         }
         if (releaseEndpoint != null) {
             try {
@@ -559,7 +567,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
 
     @Override
     public boolean isOpen() {
-        return !closing.get();
+        return !endpointToldOfClose;
     }
 
     @Override

@@ -76,7 +76,7 @@ final class Harness implements AutoCloseable {
     }
 
     void awaitClosed() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !endpoint.closes.isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !endpoint.closes.isEmpty() && !session.isOpen());
     }
 
     @Override

@@ -385,7 +385,7 @@ class SessionTest {
             assertThat(throwing.closes).singleElement().satisfies(r -> assertThat(r.getCloseCode().getCode()).isEqualTo(1009));
             assertThat(throwing.errors).singleElement().isInstanceOf(ArithmeticException.class)
                     .satisfies(e -> assertThat(e).hasMessage("/ by zero"));
-            assertThat(h.session.isOpen()).isFalse();
+            await().atMost(Duration.ofSeconds(5)).until(() -> !h.session.isOpen()); // once onClose has returned
         }
     }
 

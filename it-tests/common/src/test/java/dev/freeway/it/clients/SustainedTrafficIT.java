@@ -92,6 +92,10 @@ class SustainedTrafficIT {
                     .extracting(ExtensionConfig::getName).containsExactly("permessage-deflate");
             members.add(member);
         }
+        for (JettyRecorder member : members) {
+            // in the room before anyone talks: the upgrade handler that adds it runs after the 101
+            assertThat(member.nextText()).isEqualTo(ChatEndpoint.WELCOME);
+        }
         long start = System.nanoTime();
         // every member talks at once, interleaved
         for (int i = 0; i < MESSAGES_PER_MEMBER; i++) {
