@@ -105,6 +105,8 @@ final class SelectorLoop implements AutoCloseable {
             if (key.isValid()) {
                 h.ready(key);
             }
+        } catch (VirtualMachineError fatal) {
+            throw fatal; // out of memory or stack: nothing here can recover
         } catch (Throwable t) {
             h.failed(t);
         }

@@ -204,6 +204,8 @@ final class Inbound implements TransportListener {
             }
             try {
                 dispatcher.dispatch(event);
+            } catch (VirtualMachineError fatal) {
+                throw fatal; // out of memory or stack: nothing here can recover
             } catch (Throwable t) {
                 session.handlerFailed(t);
             }

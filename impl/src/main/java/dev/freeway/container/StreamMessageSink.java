@@ -43,6 +43,8 @@ final class StreamMessageSink implements MessageSink {
                     }
                     handler.onMessage(value);
                 });
+            } catch (VirtualMachineError fatal) {
+                throw fatal; // out of memory or stack: nothing here can recover
             } catch (Throwable t) {
                 session.handlerFailed(t);
             } finally {

@@ -42,6 +42,8 @@ final class VirtualThreads {
             MethodHandle perTask = lookup.findStatic(Executors.class, "newThreadPerTaskExecutor",
                     MethodType.methodType(ExecutorService.class, ThreadFactory.class));
             return Optional.of((ExecutorService) perTask.invoke(threads));
+        } catch (VirtualMachineError fatal) {
+            throw fatal; // out of memory or stack: nothing here can recover
         } catch (Throwable e) {
             throw new IllegalStateException("Java " + Runtime.version().feature() + " has no usable virtual threads", e);
         }

@@ -150,6 +150,8 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         SessionInterceptors.opened(interceptor, s);
         try {
             s.callback(() -> endpoint.onOpen(s, context.config()));
+        } catch (VirtualMachineError fatal) {
+            throw fatal; // out of memory or stack: nothing here can recover
         } catch (Throwable t) {
             s.handlerFailed(t);
         }
@@ -304,6 +306,8 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         if (endpointHandlesErrors) {
             try {
                 callback(() -> endpoint.onError(this, t));
+            } catch (VirtualMachineError fatal) {
+                throw fatal; // out of memory or stack: nothing here can recover
             } catch (Throwable again) {
                 LOG.log(System.Logger.Level.ERROR, "onError of " + endpoint.getClass().getName() + " threw", again);
             }
@@ -465,6 +469,8 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         if (cause != null && endpointHandlesErrors) {
             try {
                 callback(() -> endpoint.onError(this, cause));
+            } catch (VirtualMachineError fatal) {
+                throw fatal; // out of memory or stack: nothing here can recover
             } catch (Throwable t) {
                 LOG.log(System.Logger.Level.ERROR, "onError of " + endpoint.getClass().getName() + " threw", t);
             }
@@ -483,6 +489,8 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         if (releaseEndpoint != null) {
             try {
                 callback(releaseEndpoint::run);
+            } catch (VirtualMachineError fatal) {
+                throw fatal; // out of memory or stack: nothing here can recover
             } catch (Throwable t) {
                 LOG.log(System.Logger.Level.ERROR, "releasing the endpoint instance of session " + getId() + " failed", t);
             }

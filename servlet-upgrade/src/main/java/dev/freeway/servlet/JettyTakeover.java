@@ -69,6 +69,8 @@ final class JettyTakeover implements ConnectionUpgrade {
         } catch (ReflectiveOperationException | LinkageError e) {
             LOG.log(System.Logger.Level.DEBUG, "no Jetty core request behind " + type.getName(), e);
             return null;
+        } catch (VirtualMachineError fatal) {
+            throw fatal; // out of memory or stack: nothing here can recover
         } catch (Throwable e) {
             throw new IllegalStateException("reading HttpStream.UPGRADE_CONNECTION_ATTRIBUTE failed", e);
         }
