@@ -78,11 +78,14 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     /** Set once the endpoint has been told of the close (which may come before {@link #closed}). */
     private final AtomicBoolean endpointClosed = new AtomicBoolean();
     /**
-     * Set once {@code onClose} has returned: {@link #isOpen()} turns false only then, as in Tomcat
-     * and Tyrus, so whoever sees a closed session finds its {@code onClose} done (TCK session
-     * close5Test and close11Test poll {@code isOpen()}, then look for what {@code onClose} did).
+     * Set once {@code onClose} has returned: to other threads {@link #isOpen()} turns false only
+     * then, as in Tomcat and Tyrus, so whoever sees a closed session finds its {@code onClose} done
+     * (TCK session close5Test and close11Test poll {@code isOpen()}, then look for what
+     * {@code onClose} did).
      */
     private volatile boolean endpointToldOfClose;
+    /** The thread telling the endpoint of the close: to its {@code onError} and {@code onClose}, the session is closed. */
+    private volatile Thread tellingOfClose;
 
     private WsSession(SessionContext context, Endpoint endpoint, boolean endpointHandlesErrors, Connection engine,
                       boolean deflateAgreed, Transport transport, SessionSettings settings, Codecs codecs,
@@ -465,6 +468,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         if (!endpointClosed.compareAndSet(false, true)) {
             return;
         }
+        tellingOfClose = Thread.currentThread();
         context.peers().remove(this);
         if (cause != null && endpointHandlesErrors) {
             try {
@@ -485,6 +489,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
             }
         } finally {
             endpointToldOfClose = true;
+            tellingOfClose = null;
         }
         if (releaseEndpoint != null) {
             try {
@@ -575,7 +580,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
 
     @Override
     public boolean isOpen() {
-        return !endpointToldOfClose;
+        return !endpointToldOfClose && tellingOfClose != Thread.currentThread();
     }
 
     @Override

@@ -197,12 +197,17 @@ public abstract class TransportContract {
         try (Connected c = connect()) {
             Sends sends = new Sends(200);
             int sent = 0;
-            // Fill what the peer does not read until sends stay pending.
-            while (sent < 60 && sends.pending(sent) < 8) {
-                sends.send(c.session(), sent, tagged(0, sent, LARGE));
-                sent++;
-                Thread.sleep(2);
-            }
+            // Fill what the peer does not read until sends stay pending: a send still pending
+            // 300 ms later waits for the peer, while one that was only slow (a loaded machine)
+            // would complete before the reset and leave nothing for it to fail.
+            do {
+                while (sent < 120 && sends.pending(sent) < 8) {
+                    sends.send(c.session(), sent, tagged(0, sent, LARGE));
+                    sent++;
+                    Thread.sleep(2);
+                }
+                Thread.sleep(300);
+            } while (sent < 120 && sends.pending(sent) == 0);
             assertThat(sends.pending(sent)).as("sends waiting for the peer").isPositive();
             c.peer().reset();
             int total = sent;
