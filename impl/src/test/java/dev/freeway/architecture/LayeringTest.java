@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.freeway.engine.LayeringViolationSample;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +42,7 @@ class LayeringTest {
 
     @BeforeAll
     void importFreeway() {
-        freeway = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        freeway = new ClassFileImporter().withImportOption(MainClassesOnly.OPTION)
                 .importPackages("dev.freeway");
     }
 

@@ -8,7 +8,9 @@ import jakarta.servlet.ServletContext;
 
 /**
  * Freeway's settings from the web application's context parameters ({@code web.xml}
- * {@code <context-param>}), so every container gets the same limits from the same place:
+ * {@code <context-param>}), so every container gets the same limits from the same place. A JVM
+ * system property of the same name ({@code -Ddev.freeway.executor=virtual}) is the default for
+ * every application of the JVM that does not set the parameter:
  *
  * <table>
  * <caption>context parameters</caption>
@@ -58,7 +60,7 @@ final class ContainerSettings {
         WorkerSettings w = WorkerSettings.standard();
         w = w.withMaxThreads(range(ctx, "maxWorkerThreads", w.maxThreads(), 1, WorkerSettings.MAX_THREADS, "threads"));
         w = w.withMaxQueuedTasks(range(ctx, "maxQueuedTasks", w.maxQueuedTasks(), 1, Integer.MAX_VALUE, "tasks"));
-        String executor = ctx.getInitParameter(PREFIX + "executor");
+        String executor = parameter(ctx, "executor");
         if (executor == null || executor.isBlank() || executor.trim().equals("platform")) {
             return w;
         }
@@ -71,11 +73,11 @@ final class ContainerSettings {
 
     /** The Origin policy; see {@link OriginPolicy}. */
     static OriginPolicy origins(ServletContext ctx) {
-        return OriginPolicy.parse(ctx.getInitParameter(PREFIX + "allowedOrigins"));
+        return OriginPolicy.parse(parameter(ctx, "allowedOrigins"));
     }
 
     static DeflateSettings deflate(ServletContext ctx) {
-        String v = ctx.getInitParameter(PREFIX + "permessageDeflate");
+        String v = parameter(ctx, "permessageDeflate");
         DeflateSettings.Builder b = DeflateSettings.builder().enabled(v == null || Boolean.parseBoolean(v.trim()));
         int serverBits = windowBits(ctx, "deflate.serverMaxWindowBits");
         if (serverBits < DeflateParameters.MAX_WINDOW_BITS && !b.build().smallWindows()) {
@@ -126,8 +128,14 @@ final class ContainerSettings {
         return v;
     }
 
-    private static long number(ServletContext ctx, String name, long fallback) {
+    /** The context parameter {@code dev.freeway.<name>}, else the system property of that name, else null. */
+    static String parameter(ServletContext ctx, String name) {
         String v = ctx.getInitParameter(PREFIX + name);
+        return v != null ? v : System.getProperty(PREFIX + name);
+    }
+
+    private static long number(ServletContext ctx, String name, long fallback) {
+        String v = parameter(ctx, name);
         if (v == null || v.isBlank()) {
             return fallback;
         }

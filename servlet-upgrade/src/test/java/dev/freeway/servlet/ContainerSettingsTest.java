@@ -94,4 +94,18 @@ class ContainerSettingsTest {
         assertThatThrownBy(() -> ContainerSettings.workers(context("executor", "jndi:foo")))
                 .hasMessage("context parameter dev.freeway.executor='jndi:foo' is neither platform nor virtual");
     }
+
+    @Test
+    void aSystemPropertyIsTheDefaultOfEveryApplicationThatSetsNoParameter() {
+        String name = ContainerSettings.PREFIX + "closeTimeout";
+        System.setProperty(name, "4321");
+        try {
+            assertThat(ContainerSettings.defaults(context()).closeTimeoutMillis()).isEqualTo(4321);
+            assertThat(ContainerSettings.defaults(context("closeTimeout", "1234")).closeTimeoutMillis()).isEqualTo(1234);
+        } finally {
+            System.clearProperty(name);
+        }
+        assertThat(ContainerSettings.defaults(context()).closeTimeoutMillis())
+                .isEqualTo(ContainerDefaults.standard().closeTimeoutMillis());
+    }
 }

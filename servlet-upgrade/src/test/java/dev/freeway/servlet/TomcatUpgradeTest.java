@@ -170,7 +170,10 @@ class TomcatUpgradeTest {
         ServletUpgradeTest.Collector idle = new ServletUpgradeTest.Collector();
         ServletUpgradeTest.Collector paused = new ServletUpgradeTest.Collector();
         try {
-            http.newWebSocketBuilder().buildAsync(base.resolve("/app/echo/x"), idle).get(10, TimeUnit.SECONDS);
+            WebSocket i = http.newWebSocketBuilder().buildAsync(base.resolve("/app/echo/x"), idle).get(10, TimeUnit.SECONDS);
+            // the session opens on the executor after the 101: an echo shows it is open
+            i.sendText("here", true).get(10, TimeUnit.SECONDS);
+            assertThat(idle.messages.poll(10, TimeUnit.SECONDS)).isNotNull();
             WebSocket p = http.newWebSocketBuilder().buildAsync(base.resolve("/app/digest"), paused)
                     .get(10, TimeUnit.SECONDS);
             p.sendBinary(ByteBuffer.wrap(random(3, 1000)), true).get(10, TimeUnit.SECONDS);
