@@ -4,24 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freeway.examples.it.BrowserCheck;
 import dev.freeway.examples.it.DemoChecks;
+import dev.freeway.examples.it.ShutdownCheck;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The demo WAR in one stand-alone distribution, deployed by running the README's recipe for it,
  * then checked as the demo's own tests check the launcher: echo and chat with the JDK's client, the
- * streaming hash server, the page in headless Chromium. One subclass per distribution; the server
- * lives as long as the class's tests.
+ * streaming hash server, the page in headless Chromium; last, that SIGTERM stops the server with
+ * 1001 to every WebSocket client. One subclass per distribution; the server lives as long as the
+ * class's tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class DemoOnDistribution {
     /** Where a WAR named freeway-demo.war is served, as the README says. */
     private static final String CONTEXT_ROOT = "/freeway-demo/";
@@ -90,5 +97,18 @@ abstract class DemoOnDistribution {
     @Test
     void thePageEchoesAndChatsInChromium() throws Exception {
         BrowserCheck.thePageEchoesAndChats(page, this::ws);
+    }
+
+    /**
+     * Stops the server, so it runs last. Stand-alone Jetty stops its connectors before its web
+     * applications: the 1001s show that Freeway drained when the server began to stop.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void sigtermSendsEveryWebSocketClient1001() throws Exception {
+        ShutdownCheck clients = ShutdownCheck.connect(this::ws, 20);
+        // 2 s of shutdown timeout, then the container's own stop (Jetty's stop timeout is 5 s, for other connections)
+        clients.assertEveryClientGot1001(distribution + ", SIGTERM to exit", server.terminate(Duration.ofSeconds(60)),
+                Duration.ofSeconds(20));
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -108,6 +109,21 @@ final class ServerProcess implements AutoCloseable {
 
     ServerLog log() {
         return log;
+    }
+
+    /**
+     * Sends SIGTERM, as Ctrl+C or a service manager does, and waits up to {@code limit} for the
+     * server to exit.
+     *
+     * @return how long it took, or empty if it was still running at the limit
+     */
+    Optional<Duration> terminate(Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(System.nanoTime() - start));
     }
 
     @Override

@@ -344,8 +344,9 @@ public class FreewayClientContainer extends DefaultsContainer implements AutoClo
     }
 
     /**
-     * Closes every open session with 1001 (going away), waits for them to finish (at most the
-     * close timeout), and stops the selector, executor and timer threads. The container cannot
+     * Closes every open session with 1001 (going away), waits for the servers to answer (at most the
+     * shutdown timeout, {@link ContainerDefaults#shutdownTimeoutMillis()}), drops the connections
+     * left, and stops the selector, executor and timer threads. The container cannot
      * connect afterwards.
      */
     @Override
@@ -354,25 +355,8 @@ public class FreewayClientContainer extends DefaultsContainer implements AutoClo
             return;
         }
         CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "the client is shutting down");
-        for (Session s : openSessions()) {
-            try {
-                s.close(goingAway);
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing session " + s.getId() + " failed", e);
-            }
-        }
-        // Until the servers answered: sessions leave openSessions() when onClose ran, before that.
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(defaults().closeTimeoutMillis());
-        while (!resources.connectionsEnded() && System.nanoTime() - deadline < 0) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        loop.close(); // sessions still open hear of it as a failed connection (1006)
-        resources.close();
+        // The selector stops once the connections are over, and before the workers it hands work to.
+        resources.shutdown(goingAway, defaults().shutdownTimeoutMillis(), loop::close);
     }
 
     /** The prefix of this container's thread names: {@code <prefix>-selector}, {@code <prefix>-worker-N}, {@code <prefix>-timer-1}. */

@@ -1,5 +1,7 @@
 package dev.freeway.container;
 
+import jakarta.websocket.CloseReason;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -61,14 +63,34 @@ public final class ContainerResources implements AutoCloseable {
         return sweeper.isEmpty();
     }
 
-    /** Stops the threads (after the sessions are closed). */
+    /**
+     * Ends every connection (see {@link Drain}: 1001 to all at once, the peers' answers awaited
+     * until the timeout, the rest dropped), runs {@code beforeThreadsStop} (a transport's own
+     * loop, say), then stops the threads with whatever time is left: the whole takes about
+     * {@code timeoutMillis}, whatever the close timeout and whatever the application's callbacks do.
+     */
+    public void shutdown(CloseReason reason, long timeoutMillis, Runnable beforeThreadsStop) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        try {
+            Drain.run(sweeper, executor, reason, deadline);
+            beforeThreadsStop.run();
+        } finally {
+            stopThreads(Math.max(0, deadline - System.nanoTime()));
+        }
+    }
+
+    /** Stops the threads (after the sessions are closed), giving running work up to 5 s. */
     @Override
     public void close() {
+        stopThreads(TimeUnit.SECONDS.toNanos(5));
+    }
+
+    private void stopThreads(long graceNanos) {
         sweeper.stop();
         scheduler.shutdownNow();
         executor.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            executor.awaitTermination(graceNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

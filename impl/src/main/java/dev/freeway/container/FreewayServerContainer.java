@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -45,6 +46,8 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
     private final EngineConfig engineConfig;
     private final HandshakeNegotiation negotiation;
     private final AtomicLong ids = new AtomicLong();
+    /** Set by {@link #close()}: the container is going away and takes no new session. */
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final EndpointInstances instances;
     private volatile SessionInterceptor interceptor = SessionInterceptor.NONE;
     private volatile Upgrader upgrader;
@@ -179,6 +182,10 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
      */
     public Object prepare(Request request, ServerEndpointConfig config, Map<String, String> pathParameters,
                           FreewayHandshakeRequest handshakeRequest) {
+        if (closing.get()) {
+            // Its 1001 would follow at once: a client had better try another server now.
+            return new HandshakeOutcome.Rejected(503, "the server is shutting down", null);
+        }
         Class<?> endpointClass = config.getEndpointClass();
         if (!Endpoint.class.isAssignableFrom(endpointClass) && !models.containsKey(endpointClass)) {
             try {
@@ -301,29 +308,20 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
         u.upgrade(httpServletRequest, httpServletResponse, sec, pathParameters);
     }
 
-    /** Closes every session with 1001 (going away) and stops the container's threads. */
+    /**
+     * Closes every session with 1001 (going away), waits for the peers to answer for at most the
+     * shutdown timeout ({@link ContainerDefaults#shutdownTimeoutMillis()}), drops the connections
+     * left and stops the container's threads. Handshakes that come meanwhile are refused (503). Only
+     * the first call does anything: a server that stops calls it before its connectors close
+     * (Jetty), and the web application's end calls it again.
+     */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "the server is shutting down");
-        for (Session s : openSessions()) {
-            try {
-                s.close(goingAway);
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing " + s.getId() + " failed", e);
-            }
-        }
-        // Sessions leave openSessions() once onClose ran, which is before their peers answer:
-        // the connections, still in the sweeper until they end, are what is waited for.
-        long deadline = System.currentTimeMillis() + defaults().closeTimeoutMillis();
-        while (!resources.connectionsEnded() && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        resources.close();
+        resources.shutdown(goingAway, defaults().shutdownTimeoutMillis(), () -> { });
     }
 
     private static ServerEndpointConfig originalOf(ServerEndpointConfig perConnection) {

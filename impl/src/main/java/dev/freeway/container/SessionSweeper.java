@@ -1,5 +1,8 @@
 package dev.freeway.container;
 
+import jakarta.websocket.CloseReason;
+
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +22,16 @@ final class SessionSweeper {
     interface Sweepable {
         /** Checks timestamps against {@code nowNanos} and acts (closes) if one has passed. */
         void sweep(long nowNanos);
+
+        /**
+         * Starts a close with {@code reason} without waiting for the close frame to be written:
+         * a container going away must not wait for one peer that reads nothing before it tells
+         * the next.
+         */
+        void goAway(CloseReason reason);
+
+        /** Ends the connection now, answered or not (a container going away has waited enough). */
+        void drop();
     }
 
     private final Set<Sweepable> sessions = ConcurrentHashMap.newKeySet();
@@ -39,6 +52,11 @@ final class SessionSweeper {
     /** Whether no session is registered: every connection has ended. */
     boolean isEmpty() {
         return sessions.isEmpty();
+    }
+
+    /** The sessions registered now (each stays until its connection has ended). */
+    List<Sweepable> registered() {
+        return List.copyOf(sessions);
     }
 
     void stop() {

@@ -336,9 +336,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         }
         long deadline = closeDeadline;
         if (deadline != 0 && nowNanos - deadline > 0) {
-            transport.abort();
-            inbound.stop();
-            finish(localReason, null);
+            drop();
             return;
         }
         long idle = settings.maxIdleTimeoutMillis();
@@ -362,6 +360,22 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
             case DEAD -> offTimer(this::closeDead);
             default -> { }
         }
+    }
+
+    @Override
+    public void goAway(CloseReason reason) {
+        startClose(reason, false);
+    }
+
+    @Override
+    public void drop() {
+        if (closed.get()) {
+            return;
+        }
+        transport.abort();
+        inbound.stop();
+        CloseReason reason = localReason; // null only when the peer's close was being answered
+        finish(reason != null ? reason : reasonOf(CloseCodes.CLOSED_ABNORMALLY, "the container went away"), null);
     }
 
     /** Session work from the sweep goes to the executor; if it is full, the next sweep looks again. */

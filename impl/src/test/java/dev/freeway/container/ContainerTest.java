@@ -230,7 +230,7 @@ class ContainerTest {
     @Test
     void closingTheContainerWaitsForThePeersToAnswer() throws Exception {
         container.close();
-        container = new FreewayServerContainer(ContainerDefaults.standard().withCloseTimeoutMillis(20_000),
+        container = new FreewayServerContainer(ContainerDefaults.standard().withShutdownTimeoutMillis(20_000),
                 DeflateSettings.defaults(), dev.freeway.engine.EngineConfig.defaults());
         container.addEndpoint(TestEndpoints.Parts.class);
         Handshake h = connect("/parts", List.of(), false);
@@ -243,6 +243,33 @@ class ContainerTest {
         h.peer().send(new Close(1001, ""));
         closer.join(10_000);
         assertThat(closer.isAlive()).isFalse();
+    }
+
+    @Test
+    void closingTheContainerIsBoundedByTheShutdownTimeoutNotTheCloseTimeoutNorOnClose() throws Exception {
+        container.close();
+        container = new FreewayServerContainer(ContainerDefaults.standard().withCloseTimeoutMillis(60_000)
+                .withShutdownTimeoutMillis(300), DeflateSettings.defaults(), dev.freeway.engine.EngineConfig.defaults());
+        container.addEndpoint(TestEndpoints.Parts.class);
+        container.addEndpoint(ServerEndpointConfig.Builder.create(SlowCloseEndpoint.class, "/slow-close").build());
+        List<Handshake> silent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            silent.add(connect("/parts", List.of(), false));
+        }
+        Handshake slow = connect("/slow-close", List.of(), false);
+        long start = System.nanoTime();
+        container.close(); // no peer ever answers, and one onClose takes 30 s
+        long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertThat(tookMillis).as("close with peers that never answer, shutdown timeout 300 ms").isLessThan(5_000);
+        slow.awaitPeerSaw("close 1001 the server is shutting down");
+        for (Handshake h : silent) {
+            h.awaitPeerSaw("close 1001 the server is shutting down");
+            assertThat(h.session().isOpen()).isFalse();
+            assertThat(h.peer().aborted).as("connection dropped").isTrue();
+        }
+        Handshake late = connect("/parts", List.of(), false);
+        assertThat(late.reject()).as("a handshake after the close").isNotNull();
+        assertThat(late.reject().status()).isEqualTo(503);
     }
 
     @Test
@@ -273,6 +300,22 @@ class ContainerTest {
                 .hasMessageContaining("the deployment of this application failed")
                 .hasCauseInstanceOf(DeploymentException.class);
         assertThat(container.match("/later")).isNull();
+    }
+
+    /** An endpoint whose onClose takes half a minute, as a slow application's might. */
+    public static class SlowCloseEndpoint extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason closeReason) {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** A programmatic echo endpoint. */

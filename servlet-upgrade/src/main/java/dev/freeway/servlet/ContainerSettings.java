@@ -22,6 +22,8 @@ import jakarta.servlet.ServletContext;
  * <tr><td>{@code dev.freeway.closeTimeout}</td><td>milliseconds, default 5000</td></tr>
  * <tr><td>{@code dev.freeway.pingInterval}</td><td>milliseconds of silence before a heartbeat ping, 0 = none, default 30000</td></tr>
  * <tr><td>{@code dev.freeway.pongTimeout}</td><td>milliseconds a ping may stay unanswered, default 10000</td></tr>
+ * <tr><td>{@code dev.freeway.shutdownTimeout}</td><td>milliseconds the peers have to answer the 1001 of an
+ *     application or server that stops, default 2000</td></tr>
  * <tr><td>{@code dev.freeway.permessageDeflate}</td><td>true (default) or false</td></tr>
  * <tr><td>{@code dev.freeway.allowedOrigins}</td><td>origins that may connect ({@code *} wildcards in
  * host names, {@code same-origin}); default any</td></tr>
@@ -52,6 +54,7 @@ final class ContainerSettings {
         d = d.withCloseTimeoutMillis(number(ctx, "closeTimeout", d.closeTimeoutMillis()));
         d = d.withPingIntervalMillis(millis(ctx, "pingInterval", d.pingIntervalMillis(), 0));
         d = d.withPongTimeoutMillis(millis(ctx, "pongTimeout", d.pongTimeoutMillis(), 1));
+        d = d.withShutdownTimeoutMillis(millis(ctx, "shutdownTimeout", d.shutdownTimeoutMillis(), 0));
         return d;
     }
 

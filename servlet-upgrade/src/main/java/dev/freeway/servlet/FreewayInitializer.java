@@ -29,9 +29,10 @@ import java.util.Set;
  * it under {@code jakarta.websocket.server.ServerContainer} (so listeners can add endpoints even
  * when none was found), deploys the endpoints found as the spec's {@link ServerApplicationConfig}
  * rules say, maps the handshake filter ahead of every other, closes every session with 1001 when
- * the application stops, and refuses to start (with an ERROR saying how to fix it) if the
- * container's own WebSocket implementation runs in the same application: two implementations
- * answering handshakes side by side is never what the user wants.
+ * the application or the server stops (within {@code dev.freeway.shutdownTimeout}), and refuses to
+ * start (with an ERROR saying how to fix it) if the container's own WebSocket implementation runs
+ * in the same application: two implementations answering handshakes side by side is never what
+ * the user wants.
  */
 @HandlesTypes({ServerEndpoint.class, Endpoint.class, ServerApplicationConfig.class})
 public final class FreewayInitializer implements ServletContainerInitializer {
@@ -69,16 +70,21 @@ public final class FreewayInitializer implements ServletContainerInitializer {
         FilterRegistration.Dynamic filter = ctx.addFilter(FILTER_NAME, new FreewayFilter(container, handshake));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        ctx.addListener(new Lifecycle(container));
+        // Where the server closes connections before it stops the applications (Jetty), the drain
+        // must start with the server's stop; elsewhere contextDestroyed is early enough.
+        Runnable unhook = JettyStopHook.install(ctx, container::close);
+        ctx.addListener(new Lifecycle(container, unhook));
 
         try {
             deploy(container, found == null ? Set.of() : found);
         } catch (DeploymentException e) {
+            unhook.run();
             container.close();
             throw new ServletException("Freeway could not deploy the WebSocket endpoints of " + ctx.getContextPath()
                     + ": " + e.getMessage(), e);
         }
         if (!foreign.isEmpty()) {
+            unhook.run();
             container.close();
             throw new ServletException(ForeignImplementations.refuse(ctx, foreign));
         }
@@ -140,9 +146,11 @@ public final class FreewayInitializer implements ServletContainerInitializer {
     /** Checks for a second implementation once every initializer has run; closes sessions on stop. */
     private static final class Lifecycle implements ServletContextListener {
         private final FreewayServerContainer container;
+        private final Runnable unhook;
 
-        Lifecycle(FreewayServerContainer container) {
+        Lifecycle(FreewayServerContainer container, Runnable unhook) {
             this.container = container;
+            this.unhook = unhook;
         }
 
         @Override
@@ -150,6 +158,7 @@ public final class FreewayInitializer implements ServletContainerInitializer {
             ServletContext ctx = event.getServletContext();
             List<String> foreign = ForeignImplementations.find(ctx, container, FILTER_NAME);
             if (!foreign.isEmpty()) {
+                unhook.run();
                 container.close();
                 throw new IllegalStateException(ForeignImplementations.refuse(ctx, foreign));
             }
@@ -157,7 +166,8 @@ public final class FreewayInitializer implements ServletContainerInitializer {
 
         @Override
         public void contextDestroyed(ServletContextEvent event) {
-            container.close();
+            unhook.run();
+            container.close(); // at once, if the server's stop has drained already
         }
     }
 }

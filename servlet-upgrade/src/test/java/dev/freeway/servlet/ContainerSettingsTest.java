@@ -36,7 +36,7 @@ class ContainerSettingsTest {
         ServletContext ctx = context("maxTextMessageBufferSize", "1000", "maxBinaryMessageBufferSize", "2000",
                 "maxIdleTimeout", "3000", "asyncSendTimeout", "4000", "maxOutboundBytes", "5000",
                 "closeTimeout", "6000", "readBufferSize", "7000", "permessageDeflate", "false",
-                "pingInterval", "8000", "pongTimeout", "9000");
+                "pingInterval", "8000", "pongTimeout", "9000", "shutdownTimeout", "10000");
         ContainerDefaults d = ContainerSettings.defaults(ctx);
         assertThat(d.maxTextMessageBufferSize()).isEqualTo(1000);
         assertThat(d.maxBinaryMessageBufferSize()).isEqualTo(2000);
@@ -46,6 +46,7 @@ class ContainerSettingsTest {
         assertThat(d.closeTimeoutMillis()).isEqualTo(6000);
         assertThat(d.pingIntervalMillis()).isEqualTo(8000);
         assertThat(d.pongTimeoutMillis()).isEqualTo(9000);
+        assertThat(d.shutdownTimeoutMillis()).isEqualTo(10000);
         assertThat(ContainerSettings.readBufferSize(ctx)).isEqualTo(7000);
         assertThat(ContainerSettings.deflate(ctx).enabled()).isFalse();
     }
@@ -58,6 +59,8 @@ class ContainerSettingsTest {
                 .hasMessageContaining("dev.freeway.maxTextMessageBufferSize=4294967296 is out of range");
         assertThatThrownBy(() -> ContainerSettings.defaults(context("pongTimeout", "0")))
                 .hasMessage("context parameter dev.freeway.pongTimeout=0 is out of range: 1 ms or more");
+        assertThatThrownBy(() -> ContainerSettings.defaults(context("shutdownTimeout", "-1")))
+                .hasMessage("context parameter dev.freeway.shutdownTimeout=-1 is out of range: 0 ms or more");
         assertThatThrownBy(() -> ContainerSettings.defaults(context("pingInterval", "-1")))
                 .hasMessageContaining("dev.freeway.pingInterval=-1 is out of range");
         assertThatThrownBy(() -> ContainerSettings.defaults(context("maxIdleTimeout", "ten")))

@@ -96,6 +96,21 @@ final class DemoProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Sends SIGTERM, as a service manager or Ctrl-C does, and waits up to {@code limit} for the
+     * process to exit.
+     *
+     * @return how long it took to exit, or empty if it was still running at the limit
+     */
+    java.util.Optional<java.time.Duration> terminate(java.time.Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(java.time.Duration.ofNanos(System.nanoTime() - start));
+    }
+
     @Override
     public void close() {
         process.destroy(); // SIGTERM: the launcher's shutdown hook stops the container and cleans up

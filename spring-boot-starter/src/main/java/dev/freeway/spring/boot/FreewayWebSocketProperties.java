@@ -35,6 +35,12 @@ public class FreewayWebSocketProperties {
     /** Time to wait for the peer's close frame. */
     private Duration closeTimeout = Duration.ofSeconds(5);
 
+    /**
+     * Time the peers have to answer the 1001 (going away) every session is sent when the
+     * application or the server stops; connections left then are dropped.
+     */
+    private Duration shutdownTimeout = Duration.ofSeconds(2);
+
     /** Whether permessage-deflate (RFC 7692) is offered. */
     private boolean permessageDeflate = true;
 
@@ -53,6 +59,7 @@ public class FreewayWebSocketProperties {
         p.put(PARAMETER_PREFIX + "asyncSendTimeout", millis(asyncSendTimeout));
         p.put(PARAMETER_PREFIX + "maxOutboundBytes", bytes(maxOutboundBytes));
         p.put(PARAMETER_PREFIX + "closeTimeout", millis(closeTimeout));
+        p.put(PARAMETER_PREFIX + "shutdownTimeout", millis(shutdownTimeout));
         p.put(PARAMETER_PREFIX + "permessageDeflate", Boolean.toString(permessageDeflate));
         p.put(PARAMETER_PREFIX + "readBufferSize", bytes(readBufferSize));
         return p;
@@ -112,6 +119,14 @@ public class FreewayWebSocketProperties {
 
     public void setCloseTimeout(Duration closeTimeout) {
         this.closeTimeout = closeTimeout;
+    }
+
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
     }
 
     public boolean isPermessageDeflate() {

@@ -32,6 +32,7 @@ class PropertiesTest {
                 "dev.freeway.asyncSendTimeout", Long.toString(d.asyncSendTimeoutMillis()),
                 "dev.freeway.maxOutboundBytes", Long.toString(d.maxOutboundBytes()),
                 "dev.freeway.closeTimeout", Long.toString(d.closeTimeoutMillis()),
+                "dev.freeway.shutdownTimeout", Long.toString(d.shutdownTimeoutMillis()),
                 "dev.freeway.permessageDeflate", "true",
                 // servlet-upgrade's default, which has no public constant
                 "dev.freeway.readBufferSize", "16384"));
@@ -58,7 +59,7 @@ class PropertiesTest {
         assertThat(names).containsExactlyInAnyOrder("freeway.websocket.max-text-message-buffer-size",
                 "freeway.websocket.max-binary-message-buffer-size", "freeway.websocket.max-idle-timeout",
                 "freeway.websocket.async-send-timeout", "freeway.websocket.max-outbound-bytes",
-                "freeway.websocket.close-timeout", "freeway.websocket.permessage-deflate",
+                "freeway.websocket.close-timeout", "freeway.websocket.shutdown-timeout", "freeway.websocket.permessage-deflate",
                 "freeway.websocket.read-buffer-size");
     }
 

@@ -33,6 +33,25 @@ public final class RecordingListener implements WebSocket.Listener {
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private int parts;
+    private final boolean answersClose;
+
+    /** A listener whose client answers the server's close frame, as clients should. */
+    public RecordingListener() {
+        this(true);
+    }
+
+    private RecordingListener(boolean answersClose) {
+        this.answersClose = answersClose;
+    }
+
+    /**
+     * A listener whose client records the server's close frame but never answers it (the JDK
+     * sends its close once the stage {@code onClose} returned completes, and this one never does):
+     * a peer that is gone, stuck or hostile.
+     */
+    public static RecordingListener neverAnsweringClose() {
+        return new RecordingListener(false);
+    }
 
     @Override
     public void onOpen(WebSocket webSocket) {
@@ -85,7 +104,8 @@ public final class RecordingListener implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         closed.complete(new CloseFrame(statusCode, reason, System.nanoTime()));
-        return null; // the JDK then answers with a close frame of the same code
+        // null: the JDK then answers with a close frame of the same code
+        return answersClose ? null : new CompletableFuture<Void>();
     }
 
     @Override
