@@ -17,6 +17,15 @@ import java.util.function.LongSupplier;
  * ({@link MetricsExport#publish}) read these counts and never count themselves.
  */
 public final class WebSocketMetrics {
+    /**
+     * The most paths counted apart. Deployed endpoints are few, but {@code upgradeHttpToWebSocket}
+     * may be called with any path (Spring passes the request's, SockJS puts session ids in it), and
+     * a meter per path would grow without bound; the paths beyond share {@link #OTHER_PATHS}.
+     */
+    public static final int MAX_PATHS = 256;
+    /** The path under which the paths beyond {@link #MAX_PATHS} are counted together. */
+    public static final String OTHER_PATHS = "(other)";
+
     /** A publisher that adds a meter for each path and code the first time it is counted. */
     interface Listener {
         void endpointAdded(EndpointCounters endpoint);
@@ -45,12 +54,17 @@ public final class WebSocketMetrics {
 
     /**
      * The counters of the endpoint at {@code path}, made the first time: at deployment, or for an
-     * endpoint that {@code upgradeHttpToWebSocket} opens undeployed, at its first handshake.
+     * endpoint that {@code upgradeHttpToWebSocket} opens undeployed, at its first handshake. Past
+     * {@link #MAX_PATHS} paths (give or take the ones made at the same moment), the counters of
+     * {@link #OTHER_PATHS}.
      */
     public EndpointCounters endpoint(String path) {
         EndpointCounters existing = endpoints.get(path);
         if (existing != null) {
             return existing;
+        }
+        if (endpoints.size() >= MAX_PATHS && !path.equals(OTHER_PATHS)) {
+            return endpoint(OTHER_PATHS);
         }
         EndpointCounters made = new EndpointCounters(path, this);
         existing = endpoints.putIfAbsent(path, made);
