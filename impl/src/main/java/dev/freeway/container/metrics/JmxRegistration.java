@@ -19,30 +19,39 @@ final class JmxRegistration {
     private JmxRegistration() {
     }
 
-    /** The name of {@code context}'s MXBean: {@code dev.freeway:type=WebSocket,context=<context>}. */
-    static ObjectName nameOf(String context) {
+    /**
+     * The name of {@code context}'s MXBean: {@code dev.freeway:type=WebSocket,context=<context>},
+     * and {@code ,instance=<n>} from the second application with that context path in the JVM on.
+     */
+    static ObjectName nameOf(String context, int instance) {
         try {
-            return new ObjectName("dev.freeway:type=WebSocket,context=" + quotedIfNeeded(context));
+            return new ObjectName("dev.freeway:type=WebSocket,context=" + quotedIfNeeded(context)
+                    + (instance > 1 ? ",instance=" + instance : ""));
         } catch (MalformedObjectNameException e) {
             throw new IllegalArgumentException("no JMX name can be made of context " + context, e);
         }
     }
 
-    /** Registers the MXBean; an MBean already there under that name stays (logged), and this does nothing. */
+    /**
+     * Registers the MXBean. Applications with one context path on several servers or virtual hosts
+     * of one JVM each get theirs, numbered in the order they start, so that none goes unseen.
+     */
     static AutoCloseable register(WebSocketMetrics metrics, String context) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = nameOf(context);
-        try {
-            server.registerMBean(new JmxMetrics(metrics), name);
-        } catch (InstanceAlreadyExistsException e) {
-            // Two applications with one context path in one JVM (two servers, say): the first keeps it.
-            LOG.log(System.Logger.Level.WARNING, "the WebSocket meters of ''{0}'' are not in JMX: {1} is taken", context, name);
-            return () -> { };
-        } catch (JMException e) {
-            throw new IllegalStateException("cannot register " + name + " in the platform MBean server", e);
+        JmxMetrics bean = new JmxMetrics(metrics);
+        for (int instance = 1; ; instance++) {
+            ObjectName name = nameOf(context, instance);
+            try {
+                server.registerMBean(bean, name);
+            } catch (InstanceAlreadyExistsException e) {
+                continue;
+            } catch (JMException e) {
+                throw new IllegalStateException("cannot register " + name + " in the platform MBean server", e);
+            }
+            LOG.log(instance > 1 ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
+                    "the WebSocket meters of ''{0}'' are in JMX as {1}", context, name);
+            return () -> unregister(server, name);
         }
-        LOG.log(System.Logger.Level.DEBUG, "WebSocket meters of ''{0}'' registered in JMX as {1}", context, name);
-        return () -> unregister(server, name);
     }
 
     private static void unregister(MBeanServer server, ObjectName name) {

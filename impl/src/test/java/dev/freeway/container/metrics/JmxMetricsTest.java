@@ -52,8 +52,23 @@ class JmxMetricsTest {
 
     @Test
     void aContextPathWithCharactersJmxReservesIsQuoted() throws Exception {
-        assertThat(JmxRegistration.nameOf("/a,b").getKeyProperty("context")).isEqualTo("\"/a,b\"");
-        assertThat(JmxRegistration.nameOf("/").getKeyProperty("context")).isEqualTo("/");
+        assertThat(JmxRegistration.nameOf("/a,b", 1).getKeyProperty("context")).isEqualTo("\"/a,b\"");
+        assertThat(JmxRegistration.nameOf("/", 1).getKeyProperty("context")).isEqualTo("/");
+    }
+
+    @Test
+    void aSecondApplicationWithTheSameContextPathGetsAnInstanceNumber() throws Exception {
+        WebSocketMetrics first = new WebSocketMetrics(() -> 0, () -> 0);
+        WebSocketMetrics second = new WebSocketMetrics(() -> 0, () -> 0);
+        second.endpoint("/echo").sessionOpened();
+        ObjectName firstName = new ObjectName("dev.freeway:type=WebSocket,context=/twice");
+        ObjectName secondName = new ObjectName("dev.freeway:type=WebSocket,context=/twice,instance=2");
+        try (AutoCloseable one = MetricsExport.JMX.publish(first, "/twice", null);
+             AutoCloseable two = MetricsExport.JMX.publish(second, "/twice", null)) {
+            assertThat(server.getAttribute(firstName, "OpenSessions")).isEqualTo(0L);
+            assertThat(server.getAttribute(secondName, "OpenSessions")).isEqualTo(1L);
+        }
+        assertThat(server.isRegistered(firstName) || server.isRegistered(secondName)).isFalse();
     }
 
     /** A row of an MXBean map attribute: a table of key and value. */
