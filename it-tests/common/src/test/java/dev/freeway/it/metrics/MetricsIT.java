@@ -5,12 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.freeway.it.smoke.SmokeEchoEndpoint;
 import dev.freeway.it.support.FreewayWar;
-import dev.freeway.it.support.JdkClient;
 import dev.freeway.it.support.RawHttpConnection;
-import dev.freeway.it.support.RecordingListener;
 import java.lang.management.ManagementFactory;
 import java.net.URL;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
 import javax.management.MBeanServer;
@@ -52,15 +49,9 @@ class MetricsIT {
         assertThat(server.isRegistered(name)).as("registered at deployment").isTrue();
         assertThat(row(server, name, "MessagesReceived", PATH)).as("the path is counted from deployment").isZero();
 
-        RecordingListener listener = new RecordingListener();
-        WebSocket ws = JdkClient.connect(base, "echo", listener); // no Origin header: no browser, let through
         // the 101 is on its way before the session opens
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.getAttribute(name, "OpenSessions").equals(1L));
-        for (String text : new String[] {"one", "two", "three"}) {
-            JdkClient.await(ws.sendText(text, true));
-            assertThat(listener.nextText()).isEqualTo(text);
-        }
-        JdkClient.closeNormally(ws, listener);
+        ScriptedSession.run(base, () -> await().atMost(Duration.ofSeconds(10))
+                .until(() -> server.getAttribute(name, "OpenSessions").equals(1L)));
         assertThat(refusedHandshake()).isEqualTo(403);
         // the server counts the close as its endpoint hears of it, just after it answered
         await().atMost(Duration.ofSeconds(10)).until(() -> row(server, name, "Closes", "1000") == 1L);
@@ -71,10 +62,8 @@ class MetricsIT {
         assertThat(row(server, name, "HandshakesByStatus", "403")).isEqualTo(1L);
         assertThat(row(server, name, "MessagesReceived", PATH)).isEqualTo(3L);
         assertThat(row(server, name, "MessagesSent", PATH)).isEqualTo(3L);
-        // the client's frames are masked (2 header bytes, a 4-byte key): three texts, a close 1000 "done"
-        assertThat(row(server, name, "BytesReceived", PATH)).isEqualTo((6 + 3) + (6 + 3) + (6 + 5) + (6 + 2 + 4));
-        // the echoes (2 header bytes) and the close reply (its code)
-        await().atMost(Duration.ofSeconds(10)).until(() -> row(server, name, "BytesSent", PATH) == (2 + 3) + (2 + 3) + (2 + 5) + (2 + 2));
+        assertThat(row(server, name, "BytesReceived", PATH)).isEqualTo(ScriptedSession.BYTES_RECEIVED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> row(server, name, "BytesSent", PATH) == ScriptedSession.BYTES_SENT);
         assertThat(((TabularData) server.getAttribute(name, "Closes")).size()).as("no other close code").isEqualTo(1);
         assertThat(server.getAttribute(name, "SendTimeouts")).isEqualTo(0L);
         assertThat(server.getAttribute(name, "QueuedOutboundBytes")).isEqualTo(0L);
