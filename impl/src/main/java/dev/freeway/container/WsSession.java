@@ -117,20 +117,19 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     }
 
     /**
-     * Opens a session: registers it, calls the endpoint's {@code onOpen}, then starts reading.
+     * Opens a session: registers it, calls the endpoint's {@code onOpen}, then starts reading. The
+     * session counts into counters of its own, which nobody reads: for sessions outside a server
+     * container (the client's, tests').
      *
      * @param engine        an open engine connection of the right role
      * @param deflateAgreed whether permessage-deflate was agreed (RSV1 then marks compressed messages)
-     * The session counts into counters of its own, which nobody reads: for sessions outside a
-     * server container (the client's, tests').
-     *
      * @throws DeploymentException when the endpoint's decoders or encoders cannot be created; the
      *                             caller then closes the connection (1011) and nothing was opened
      */
     public static WsSession open(SessionContext context, Endpoint endpoint, Connection engine, boolean deflateAgreed,
                                  Transport transport, ContainerDefaults defaults, ContainerResources resources)
             throws DeploymentException {
-        EndpointCounters unread = new WebSocketMetrics(() -> 0, () -> 0).endpoint(context.requestUri().getPath());
+        EndpointCounters unread = new WebSocketMetrics(() -> 0, () -> 0).endpoint("");
         return open(context, endpoint, engine, deflateAgreed, transport, defaults, resources, SessionInterceptor.NONE, null,
                 unread);
     }
