@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +21,8 @@ public final class ContainerResources implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
     private final SessionSweeper sweeper;
+    /** Virtual workers alive, each running its one task (unused with the platform pool). */
+    private final AtomicInteger virtualThreadsAlive = new AtomicInteger();
 
     /** Resources whose threads are named after {@code name}, with the standard worker pool. */
     public ContainerResources(String name) {
@@ -29,7 +32,7 @@ public final class ContainerResources implements AutoCloseable {
     /** Resources whose threads are named after {@code name}, with a worker pool of {@code workers}. */
     public ContainerResources(String name, WorkerSettings workers) {
         this.executor = workers.virtualThreads()
-                ? VirtualThreads.executor(name + "-worker").orElseGet(() -> platformInstead(name, workers))
+                ? VirtualThreads.executor(name + "-worker", virtualThreadsAlive).orElseGet(() -> platformInstead(name, workers))
                 : WorkerPool.create(workers, daemon(name + "-worker"));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
@@ -43,6 +46,15 @@ public final class ContainerResources implements AutoCloseable {
      */
     public ExecutorService executor() {
         return executor;
+    }
+
+    /**
+     * Worker threads running a task now: the pool's busy threads, or the virtual threads alive (one
+     * per task). Counted when asked, so the meter costs the tasks nothing.
+     */
+    public int workerThreadsActive() {
+        return executor instanceof ThreadPoolExecutor ? ((ThreadPoolExecutor) executor).getActiveCount()
+                : virtualThreadsAlive.get();
     }
 
     ScheduledExecutorService scheduler() {

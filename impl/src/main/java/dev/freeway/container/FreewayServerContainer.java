@@ -1,5 +1,7 @@
 package dev.freeway.container;
 
+import dev.freeway.container.metrics.MetricsExport;
+import dev.freeway.container.metrics.WebSocketMetrics;
 import dev.freeway.engine.Connection;
 import dev.freeway.engine.DeflateSettings;
 import dev.freeway.engine.EngineConfig;
@@ -49,6 +51,9 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
     /** Set by {@link #close()}: the container is going away and takes no new session. */
     private final AtomicBoolean closing = new AtomicBoolean();
     private final EndpointInstances instances;
+    private final WebSocketMetrics metrics;
+    /** Takes the meters out of JMX or Micrometer again; set once they are published. */
+    private volatile AutoCloseable metricsPublication = () -> { };
     private volatile SessionInterceptor interceptor = SessionInterceptor.NONE;
     private volatile Upgrader upgrader;
     private volatile WebSocketContainer client;
@@ -94,6 +99,7 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
         this.negotiation = new HandshakeNegotiation(deflate, routing);
         this.instances = new EndpointInstances(routing);
         this.resources = new ContainerResources("freeway", workers);
+        this.metrics = new WebSocketMetrics(this::queuedOutboundBytes, resources::workerThreadsActive);
     }
 
     // ---- deployment
@@ -148,6 +154,7 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
             models.put(type, EndpointModel.build(type, config.getDecoders(), config.getEncoders(), true));
         }
         registry.add(config);
+        metrics.endpoint(config.getPath()); // its counters exist before the first handshake
         LOG.log(System.Logger.Level.DEBUG, "deployed {0} at {1}", type.getName(), config.getPath());
     }
 
@@ -242,7 +249,7 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
                     request.getUserPrincipal(), accepted.subprotocol(), accepted.extensions(), transport.isSecure(),
                     openSessions.computeIfAbsent(originalOf(config), c -> ConcurrentHashMap.newKeySet()));
             return WsSession.open(context, prepared.endpoint(), connection, deflated, transport, defaults(), resources,
-                    interceptor, prepared.release());
+                    interceptor, prepared.release(), metrics.endpoint(config.getPath()));
         } catch (DeploymentException | RuntimeException | Error e) {
             prepared.discard(); // nothing opened: the instance is ours to give back
             throw e;
@@ -278,6 +285,32 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
     /** The permessage-deflate settings handshakes negotiate with. */
     public DeflateSettings deflateSettings() {
         return deflate;
+    }
+
+    /** What this container counts; the host counts the handshakes it answers here. */
+    public WebSocketMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Publishes the meters of the web application {@code context} as {@code export} says, until
+     * {@link #close()}.
+     *
+     * @param meterRegistry a Micrometer {@code MeterRegistry}, or {@code null} for Micrometer's global one
+     */
+    public void publishMetrics(MetricsExport export, String context, Object meterRegistry) {
+        metricsPublication = export.publish(metrics, context, meterRegistry);
+    }
+
+    /** Bytes every open session holds for its peer; summed only when the meter is read. */
+    private long queuedOutboundBytes() {
+        long bytes = 0;
+        for (Set<Session> sessions : openSessions.values()) {
+            for (Session s : sessions) {
+                bytes += ((WsSession) s).bufferedAmount();
+            }
+        }
+        return bytes;
     }
 
     /** Every open session, of every endpoint. */
@@ -321,7 +354,15 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
             return;
         }
         CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "the server is shutting down");
-        resources.shutdown(goingAway, defaults().shutdownTimeoutMillis(), () -> { });
+        try {
+            resources.shutdown(goingAway, defaults().shutdownTimeoutMillis(), () -> { });
+        } finally {
+            try {
+                metricsPublication.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot take the WebSocket meters out", e);
+            }
+        }
     }
 
     private static ServerEndpointConfig originalOf(ServerEndpointConfig perConnection) {

@@ -47,6 +47,7 @@ final class Inbound implements TransportListener {
     @Override
     public void onData(ByteBuffer data) {
         session.heard(); // alive; whether it was traffic (the idle timeout's business) the dispatcher tells
+        session.counters().bytesReceived(data.remaining());
         engineLock.lock();
         try {
             engine.receive(data);

@@ -57,6 +57,7 @@ final class InboundDispatcher {
             MessageSink current = sink;
             if (data.messageFinished()) {
                 sink = null;
+                session.counters().messageReceived();
             }
             if (current != null) {
                 current.data(data);

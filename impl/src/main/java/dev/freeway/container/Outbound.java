@@ -1,6 +1,7 @@
 package dev.freeway.container;
 
 import dev.freeway.engine.Connection;
+import dev.freeway.container.metrics.EndpointCounters;
 import dev.freeway.engine.ConnectionState;
 import dev.freeway.engine.Event;
 import dev.freeway.engine.LocalProtocolError;
@@ -35,6 +36,7 @@ final class Outbound {
     private final ReentrantLock engineLock;
     private final Transport transport;
     private final SessionSettings settings;
+    private final EndpointCounters counters;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -58,8 +60,9 @@ final class Outbound {
     private final java.util.function.Consumer<Throwable> connectionLost;
 
     Outbound(Connection engine, ReentrantLock engineLock, Transport transport, SessionSettings settings,
-             java.util.function.Consumer<Throwable> connectionLost) {
+             EndpointCounters counters, java.util.function.Consumer<Throwable> connectionLost) {
         this.engine = engine;
+        this.counters = counters;
         this.engineLock = engineLock;
         this.transport = transport;
         this.settings = settings;
@@ -68,6 +71,7 @@ final class Outbound {
 
     /** A send timed out: no further send can succeed, the connection is dropped, the session ends. */
     private void dropAfterTimeout(SendTimeoutException e) {
+        counters.sendTimedOut();
         fail(e);
         transport.abort();
         settings.executor().execute(() -> connectionLost.accept(e));
@@ -362,6 +366,7 @@ final class Outbound {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     if (!mine) {
+                        counters.sendTimedOut(); // the connection stays: the other thread's message goes on
                         throw timedOut("waiting for another thread to finish its message");
                     }
                     SendTimeoutException e = timedOut("waiting for the peer to read " + inFlight + " bytes");
@@ -408,6 +413,9 @@ final class Outbound {
         engineLock.lock();
         try {
             ByteBuffer[] bytes = engineSend(event);
+            if (endsMessage(event)) {
+                counters.messageSent();
+            }
             if (batching && mayBatch) {
                 for (ByteBuffer b : bytes) {
                     this.batch.add(copy(b)); // the caller may reuse its buffer once we return
@@ -484,7 +492,18 @@ final class Outbound {
         } finally {
             lock.unlock();
         }
+        if (error == null) {
+            counters.bytesSent(p.size);
+        }
         p.complete(reported);
+    }
+
+    /** Whether {@code event} is the last frame of a data message (the engine has accepted it). */
+    private static boolean endsMessage(Event event) {
+        if (event instanceof dev.freeway.engine.Data) {
+            return ((dev.freeway.engine.Data) event).messageFinished();
+        }
+        return event instanceof dev.freeway.engine.FrameBegin && ((dev.freeway.engine.FrameBegin) event).fin();
     }
 
     private static long engineSizeHint(Event event) {

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -25,9 +26,9 @@ final class VirtualThreads {
 
     /**
      * An executor that starts a virtual thread named {@code prefix-N} per task, or nothing before
-     * Java 21.
+     * Java 21; {@code alive} counts the threads running.
      */
-    static Optional<ExecutorService> executor(String prefix) {
+    static Optional<ExecutorService> executor(String prefix, AtomicInteger alive) {
         if (!available()) {
             return Optional.empty();
         }
@@ -38,7 +39,15 @@ final class VirtualThreads {
                     MethodType.methodType(Class.forName("java.lang.Thread$Builder$OfVirtual"))).invoke();
             MethodHandle name = lookup.findVirtual(builder, "name", MethodType.methodType(builder, String.class, long.class));
             MethodHandle factory = lookup.findVirtual(builder, "factory", MethodType.methodType(ThreadFactory.class));
-            ThreadFactory threads = (ThreadFactory) factory.invoke(name.invoke(ofVirtual, prefix + "-", 1L));
+            ThreadFactory virtual = (ThreadFactory) factory.invoke(name.invoke(ofVirtual, prefix + "-", 1L));
+            ThreadFactory threads = task -> virtual.newThread(() -> {
+                alive.incrementAndGet();
+                try {
+                    task.run();
+                } finally {
+                    alive.decrementAndGet();
+                }
+            });
             MethodHandle perTask = lookup.findStatic(Executors.class, "newThreadPerTaskExecutor",
                     MethodType.methodType(ExecutorService.class, ThreadFactory.class));
             return Optional.of((ExecutorService) perTask.invoke(threads));

@@ -5,6 +5,8 @@ import dev.freeway.api.FrameHandler;
 import dev.freeway.api.FreewaySession;
 import dev.freeway.api.StreamingHandler;
 import dev.freeway.api.StreamingSender;
+import dev.freeway.container.metrics.EndpointCounters;
+import dev.freeway.container.metrics.WebSocketMetrics;
 import dev.freeway.engine.Close;
 import dev.freeway.engine.Connection;
 import dev.freeway.engine.EngineStreamingSender;
@@ -62,6 +64,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     private final List<Runnable> closeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final SessionInterceptor interceptor;
     private final Runnable releaseEndpoint;
+    private final EndpointCounters counters;
 
     private volatile StreamingHandler streamingHandler;
     private volatile FrameHandler frameHandler;
@@ -89,8 +92,9 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
 
     private WsSession(SessionContext context, Endpoint endpoint, boolean endpointHandlesErrors, Connection engine,
                       boolean deflateAgreed, Transport transport, SessionSettings settings, Codecs codecs,
-                      SessionInterceptor interceptor, Runnable releaseEndpoint) {
+                      SessionInterceptor interceptor, Runnable releaseEndpoint, EndpointCounters counters) {
         this.context = context;
+        this.counters = counters;
         this.interceptor = interceptor;
         this.releaseEndpoint = releaseEndpoint;
         this.endpoint = endpoint;
@@ -103,7 +107,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         this.handlers = new MessageHandlers(codecs);
         ReentrantLock engineLock = new ReentrantLock();
         this.inbound = new Inbound(this, engine, engineLock, transport);
-        this.outbound = new Outbound(engine, engineLock, transport, settings, this::onTransportError);
+        this.outbound = new Outbound(engine, engineLock, transport, settings, counters, this::onTransportError);
         this.basic = new BasicRemote(this);
         this.async = new AsyncRemote(this);
         this.heartbeat = new Heartbeat(settings.pingIntervalMillis(), settings.pongTimeoutMillis(), System.nanoTime());
@@ -116,7 +120,9 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     }
 
     /**
-     * Opens a session: registers it, calls the endpoint's {@code onOpen}, then starts reading.
+     * Opens a session: registers it, calls the endpoint's {@code onOpen}, then starts reading. The
+     * session counts into counters of its own, which nobody reads: for sessions outside a server
+     * container (the client's, tests').
      *
      * @param engine        an open engine connection of the right role
      * @param deflateAgreed whether permessage-deflate was agreed (RSV1 then marks compressed messages)
@@ -126,18 +132,21 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
     public static WsSession open(SessionContext context, Endpoint endpoint, Connection engine, boolean deflateAgreed,
                                  Transport transport, ContainerDefaults defaults, ContainerResources resources)
             throws DeploymentException {
-        return open(context, endpoint, engine, deflateAgreed, transport, defaults, resources, SessionInterceptor.NONE, null);
+        EndpointCounters unread = new WebSocketMetrics(() -> 0, () -> 0).endpoint("");
+        return open(context, endpoint, engine, deflateAgreed, transport, defaults, resources, SessionInterceptor.NONE, null,
+                unread);
     }
 
     /**
      * As {@link #open(SessionContext, Endpoint, Connection, boolean, Transport, ContainerDefaults,
      * ContainerResources)}, with {@code interceptor} told of the session's life and wrapped around
-     * its callbacks, and {@code releaseEndpoint} (if not {@code null}) run after {@code onClose},
-     * inside the interceptor, before it is told of the close.
+     * its callbacks, {@code releaseEndpoint} (if not {@code null}) run after {@code onClose},
+     * inside the interceptor, before it is told of the close, and the session's traffic, life and
+     * close code counted into {@code counters}.
      */
     public static WsSession open(SessionContext context, Endpoint endpoint, Connection engine, boolean deflateAgreed,
                                  Transport transport, ContainerDefaults defaults, ContainerResources resources,
-                                 SessionInterceptor interceptor, Runnable releaseEndpoint)
+                                 SessionInterceptor interceptor, Runnable releaseEndpoint, EndpointCounters counters)
             throws DeploymentException {
         if (engine.config().autoPong()) {
             throw new IllegalArgumentException("the session answers pings itself: give it an engine with autoPong off");
@@ -146,8 +155,9 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
                 ? Codecs.create(context.config(), ((AnnotatedEndpoint) endpoint).model().codecTypes())
                 : Codecs.create(context.config());
         WsSession s = new WsSession(context, endpoint, handlesErrors(endpoint), engine, deflateAgreed, transport,
-                new SessionSettings(defaults, resources), codecs, interceptor, releaseEndpoint);
+                new SessionSettings(defaults, resources), codecs, interceptor, releaseEndpoint, counters);
         context.peers().add(s);
+        counters.sessionOpened();
         resources.sweeper().add(s);
         transport.start(s.inbound);
         SessionInterceptors.opened(interceptor, s);
@@ -198,6 +208,10 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
 
     Outbound outbound() {
         return outbound;
+    }
+
+    EndpointCounters counters() {
+        return counters;
     }
 
     StreamingHandler streamingHandler() {
@@ -484,6 +498,8 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         }
         tellingOfClose = Thread.currentThread();
         context.peers().remove(this);
+        // Where the session leaves the open ones, with the code its endpoint is told next.
+        counters.sessionClosed(reason.getCloseCode().getCode());
         if (cause != null && endpointHandlesErrors) {
             try {
                 callback(() -> endpoint.onError(this, cause));

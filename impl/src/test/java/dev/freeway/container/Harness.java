@@ -2,6 +2,7 @@ package dev.freeway.container;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.freeway.container.metrics.WebSocketMetrics;
 import dev.freeway.engine.Connection;
 import dev.freeway.engine.EngineConfig;
 import dev.freeway.engine.ExtensionOffer;
@@ -28,6 +29,8 @@ final class Harness implements AutoCloseable {
     final WsSession session;
     final Set<Session> peers = ConcurrentHashMap.newKeySet();
     final Recorder endpoint;
+    /** What the session counts, under the path of {@link #config()}'s template. */
+    final WebSocketMetrics metrics = new WebSocketMetrics(this::queuedBytes, resources::workerThreadsActive);
 
     private Harness(Recorder endpoint, ContainerDefaults defaults, ServerEndpointConfig config, List<ExtensionOffer> extensions)
             throws Exception {
@@ -36,7 +39,8 @@ final class Harness implements AutoCloseable {
         SessionContext context = new SessionContext("s-1", null, config, URI.create("ws://localhost/test?x=1"), "x=1",
                 Map.of("x", List.of("1")), Map.of("room", "blue"), null, "", List.of(), false, peers);
         Connection engine = Connection.established(Role.SERVER, EngineConfig.builder().autoPong(false).build(), extensions);
-        this.session = WsSession.open(context, endpoint, engine, !extensions.isEmpty(), peer, defaults, resources);
+        this.session = WsSession.open(context, endpoint, engine, !extensions.isEmpty(), peer, defaults, resources,
+                SessionInterceptor.NONE, null, metrics.endpoint(config.getPath()));
     }
 
     static Harness open(Consumer<Session> onOpen) throws Exception {
@@ -73,6 +77,10 @@ final class Harness implements AutoCloseable {
     /** Waits until the peer has seen {@code lines} (exactly these, in order). */
     void awaitPeerSaw(String... lines) {
         await().atMost(Duration.ofSeconds(10)).until(() -> peer.peerSaw().equals(List.of(lines)));
+    }
+
+    private long queuedBytes() {
+        return session.bufferedAmount();
     }
 
     void awaitClosed() {

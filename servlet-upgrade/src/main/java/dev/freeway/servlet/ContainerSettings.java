@@ -3,6 +3,7 @@ package dev.freeway.servlet;
 import dev.freeway.container.ContainerDefaults;
 import dev.freeway.engine.DeflateParameters;
 import dev.freeway.container.WorkerSettings;
+import dev.freeway.container.metrics.MetricsExport;
 import dev.freeway.engine.DeflateSettings;
 import jakarta.servlet.ServletContext;
 
@@ -36,6 +37,8 @@ import jakarta.servlet.ServletContext;
  * <tr><td>{@code dev.freeway.maxWorkerThreads}</td><td>threads, default 16 a core, at least 64</td></tr>
  * <tr><td>{@code dev.freeway.maxQueuedTasks}</td><td>tasks waiting for a worker, default 65536</td></tr>
  * <tr><td>{@code dev.freeway.executor}</td><td>platform (default) or virtual (Java 21+)</td></tr>
+ * <tr><td>{@code dev.freeway.metrics}</td><td>where the meters go: auto (default: Micrometer if on the
+ *     class path, else JMX), micrometer, jmx or none</td></tr>
  * </table>
  */
 final class ContainerSettings {
@@ -72,6 +75,15 @@ final class ContainerSettings {
         }
         throw new IllegalArgumentException("context parameter " + PREFIX + "executor='" + executor
                 + "' is neither platform nor virtual");
+    }
+
+    /** Where the meters are published; see {@link MetricsExport}. */
+    static MetricsExport metrics(ServletContext ctx) {
+        try {
+            return MetricsExport.parse(ctx.getInitParameter(PREFIX + "metrics"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("context parameter " + PREFIX + "metrics: " + e.getMessage(), e);
+        }
     }
 
     /** The Origin policy; see {@link OriginPolicy}. */

@@ -1,6 +1,7 @@
 package dev.freeway.servlet;
 
 import dev.freeway.container.FreewayServerContainer;
+import dev.freeway.container.metrics.MetricsExport;
 import dev.freeway.engine.EngineConfig;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -49,6 +50,12 @@ public final class FreewayInitializer implements ServletContainerInitializer {
      * which does not apply where the integration builds the server (Spring Boot).
      */
     public static final String SWITCH_OFF_ADVICE_ATTRIBUTE = FreewayInitializer.class.getName() + ".switchOffAdvice";
+    /**
+     * A ServletContext attribute an integration may set, before this initializer runs, to the
+     * Micrometer {@code MeterRegistry} the meters go to (Spring Boot's, say); without it they go to
+     * Micrometer's global registry, or to JMX when Micrometer is not on the class path.
+     */
+    public static final String METER_REGISTRY_ATTRIBUTE = FreewayInitializer.class.getName() + ".meterRegistry";
     private static final System.Logger LOG = System.getLogger(FreewayInitializer.class.getName());
 
     @Override
@@ -65,6 +72,7 @@ public final class FreewayInitializer implements ServletContainerInitializer {
 
         BufferPool pool = new BufferPool(ContainerSettings.readBufferSize(ctx), 256);
         OriginPolicy origins = ContainerSettings.origins(ctx);
+        MetricsExport metrics = ContainerSettings.metrics(ctx);
         ServletHandshake handshake = new ServletHandshake(container, pool, ConnectionUpgrades.available(), origins);
         container.setUpgrader(new ServletUpgrader(handshake));
         FilterRegistration.Dynamic filter = ctx.addFilter(FILTER_NAME, new FreewayFilter(container, handshake));
@@ -88,6 +96,13 @@ public final class FreewayInitializer implements ServletContainerInitializer {
             container.close();
             throw new ServletException(ForeignImplementations.refuse(ctx, foreign));
         }
+        try {
+            container.publishMetrics(metrics, contextName(ctx), ctx.getAttribute(METER_REGISTRY_ATTRIBUTE));
+        } catch (RuntimeException e) {
+            container.close();
+            throw new ServletException("Freeway could not publish the WebSocket meters of " + ctx.getContextPath()
+                    + ": " + e.getMessage(), e);
+        }
         LOG.log(System.Logger.Level.INFO, "Freeway WebSocket started in ''{0}'' with {1} endpoint(s)",
                 ctx.getContextPath(), container.endpoints().size());
         if (origins.allowsAny()) {
@@ -95,6 +110,12 @@ public final class FreewayInitializer implements ServletContainerInitializer {
                     + " WebSockets with their visitors'' cookies; set {1}allowedOrigins (same-origin, or a list of"
                     + " origins) to refuse the others", ctx.getContextPath(), ContainerSettings.PREFIX);
         }
+    }
+
+    /** The application's name in its meters: its context path, {@code /} for the root application. */
+    private static String contextName(ServletContext ctx) {
+        String path = ctx.getContextPath();
+        return path == null || path.isEmpty() ? "/" : path;
     }
 
     /** Deploys per Jakarta WebSocket 2.2 section 6.2. */

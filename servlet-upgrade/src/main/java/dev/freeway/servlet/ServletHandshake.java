@@ -89,6 +89,7 @@ final class ServletHandshake {
         PreparedSession session = (PreparedSession) prepared;
         HttpHeaders accept = ServerHandshake.acceptHeaders(request, session.accepted().accept());
         resp.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+        container.metrics().handshake(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         for (HttpHeaders.Field f : accept.fields()) {
             resp.addHeader(f.name(), f.value());
         }
@@ -103,11 +104,13 @@ final class ServletHandshake {
         }
     }
 
-    private static void reject(HttpServletResponse resp, RejectConnection rejection, String message) throws IOException {
+    private void reject(HttpServletResponse resp, RejectConnection rejection, String message) throws IOException {
         reply(resp, rejection.status(), rejection.headers(), message);
     }
 
-    private static void reply(HttpServletResponse resp, int status, HttpHeaders headers, String message) throws IOException {
+    /** Every refusal goes through here, so each is counted once, with its status. */
+    private void reply(HttpServletResponse resp, int status, HttpHeaders headers, String message) throws IOException {
+        container.metrics().handshake(status);
         resp.setStatus(status);
         for (HttpHeaders.Field f : headers.fields()) {
             if (!f.name().equalsIgnoreCase("Content-Type")) {

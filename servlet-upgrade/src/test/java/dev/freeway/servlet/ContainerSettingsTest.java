@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.freeway.container.ContainerDefaults;
+import dev.freeway.container.metrics.MetricsExport;
 import dev.freeway.engine.DeflateSettings;
 import jakarta.servlet.ServletContext;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -49,6 +50,14 @@ class ContainerSettingsTest {
         assertThat(d.shutdownTimeoutMillis()).isEqualTo(10000);
         assertThat(ContainerSettings.readBufferSize(ctx)).isEqualTo(7000);
         assertThat(ContainerSettings.deflate(ctx).enabled()).isFalse();
+    }
+
+    @Test
+    void theMetricsExportIsNamedAndAnUnknownOneRefusedWithTheParameter() {
+        assertThat(ContainerSettings.metrics(context())).isEqualTo(MetricsExport.AUTO);
+        assertThat(ContainerSettings.metrics(context("metrics", "JMX"))).isEqualTo(MetricsExport.JMX);
+        assertThatThrownBy(() -> ContainerSettings.metrics(context("metrics", "statsd")))
+                .hasMessage("context parameter dev.freeway.metrics: 'statsd' is none of auto, micrometer, jmx, none");
     }
 
     @Test

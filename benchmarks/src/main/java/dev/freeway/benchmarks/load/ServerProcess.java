@@ -153,15 +153,18 @@ final class ServerProcess implements AutoCloseable {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
             long heap = 0;
             int threads = 0;
+            long freewaySessions = -1;
             for (String part : body.split(" ")) {
                 String[] kv = part.split("=");
                 if (kv[0].equals("heapUsed")) {
                     heap = Long.parseLong(kv[1]);
                 } else if (kv[0].equals("threads")) {
                     threads = Integer.parseInt(kv[1]);
+                } else if (kv[0].equals("freewaySessions")) {
+                    freewaySessions = Long.parseLong(kv[1]);
                 }
             }
-            return new Status(heap, threads);
+            return new Status(heap, threads, freewaySessions);
         } finally {
             c.disconnect();
         }
@@ -184,8 +187,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Heap after full collections and threads, as the server reports them. */
-    record Status(long heapUsed, int threads) {
+    /**
+     * Heap after full collections and threads, as the server reports them, and the open sessions
+     * Freeway's meters count (-1 on the servers without Freeway).
+     */
+    record Status(long heapUsed, int threads, long freewaySessions) {
     }
 
     @Override

@@ -38,6 +38,8 @@ class DemoArtifactsIT {
             assertThat(war.getEntry("app.js")).isNotNull();
             assertThat(war.getEntry("WEB-INF/classes/dev/freeway/examples/hash/StreamHashEndpoint.class")).isNotNull();
             assertThat(war.getEntry("WEB-INF/classes/dev/freeway/examples/bridge/BridgeDemo.class")).isNotNull();
+            assertThat(war.getEntry("WEB-INF/classes/dev/freeway/examples/metrics/MetricsServlet.class"))
+                    .as("it reads the WAR's own Freeway").isNotNull();
             assertThat(war.stream().map(ZipEntry::getName))
                     .as("the launcher and the clients stay out of the WAR")
                     .noneMatch(n -> n.contains("/launcher/") || n.contains("/hashclient/"));

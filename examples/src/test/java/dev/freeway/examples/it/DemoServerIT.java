@@ -81,6 +81,18 @@ class DemoServerIT {
 
     @ParameterizedTest
     @EnumSource(ContainerKind.class)
+    void servesTheMetersAsText(ContainerKind kind) throws Exception {
+        HttpResponse<String> meters = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(demos.get(kind).http().resolve("metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(meters.statusCode()).isEqualTo(200);
+        assertThat(meters.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        // every endpoint is there from deployment, whatever the other tests have sent so far
+        assertThat(meters.body()).contains("freeway_sessions_open{path=\"/echo\"} ", "freeway_sessions_open{path=\"/chat/{room}\"} ",
+                "freeway_bytes_received_total{path=\"/hash/stream\"} ", "freeway_workers_active ");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContainerKind.class)
     void echoesTextAsTextAndBinaryAsBinaryUpTo16MiB(ContainerKind kind) throws Exception {
         DemoChecks.echoesTextAsTextAndBinaryAsBinaryUpTo16MiB(demos.get(kind)::ws);
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 
 /**
@@ -30,6 +31,7 @@ public class FreewayServletContextInitializer implements ServletContextInitializ
             + " spring-boot-starter-websocket.";
 
     private final FreewayWebSocketProperties properties;
+    private final Supplier<Object> meterRegistry;
 
     /**
      * An initializer that starts Freeway with these settings as its context parameters.
@@ -37,7 +39,20 @@ public class FreewayServletContextInitializer implements ServletContextInitializ
      * @param properties the {@code freeway.websocket.*} settings
      */
     public FreewayServletContextInitializer(FreewayWebSocketProperties properties) {
+        this(properties, () -> null);
+    }
+
+    /**
+     * As {@link #FreewayServletContextInitializer(FreewayWebSocketProperties)}, with Freeway's meters
+     * in the Micrometer {@code MeterRegistry} that {@code meterRegistry} gives when Freeway starts
+     * ({@code null}: Micrometer's global registry, or JMX without Micrometer).
+     *
+     * @param properties    the {@code freeway.websocket.*} settings
+     * @param meterRegistry the application's {@code MeterRegistry}, or {@code null}
+     */
+    public FreewayServletContextInitializer(FreewayWebSocketProperties properties, Supplier<Object> meterRegistry) {
         this.properties = properties;
+        this.meterRegistry = meterRegistry;
     }
 
     @Override
@@ -46,6 +61,10 @@ public class FreewayServletContextInitializer implements ServletContextInitializ
             setParameter(ctx, p.getKey(), p.getValue());
         }
         ctx.setAttribute(FreewayInitializer.SWITCH_OFF_ADVICE_ATTRIBUTE, BOOT_ADVICE);
+        Object registry = meterRegistry.get();
+        if (registry != null) {
+            ctx.setAttribute(FreewayInitializer.METER_REGISTRY_ATTRIBUTE, registry);
+        }
         new FreewayInitializer().onStartup(Set.of(), ctx);
     }
 

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
  * Freeway as the WebSocket implementation of a Spring Boot servlet application on Boot's embedded
  * Tomcat or Jetty: starts Freeway in the server's ServletContext with the {@code freeway.websocket.*}
  * settings, keeps the container's own WebSocket implementation from starting beside it, and makes
- * Spring's WebSocket endpoints upgrade through Freeway (stopping start-up where it cannot). A WAR
+ * Spring's WebSocket endpoints upgrade through Freeway (stopping start-up where it cannot), and
+ * publishes Freeway's meters in the application's Micrometer {@code MeterRegistry}. A WAR
  * deployed to a stand-alone server needs none of this: the server runs Freeway's initializer itself.
  */
 @AutoConfiguration
@@ -40,8 +41,10 @@ public class FreewayWebSocketAutoConfiguration {
         return new SpringHandshakeCheck(beans, StandardHandshakeSwitch.CONTAINER_STRATEGIES);
     }
 
+    /** Freeway's meters go to the application's {@code MeterRegistry} where it has one. */
     @Bean
-    FreewayServletContextInitializer freewayServletContextInitializer(FreewayWebSocketProperties properties) {
-        return new FreewayServletContextInitializer(properties);
+    FreewayServletContextInitializer freewayServletContextInitializer(FreewayWebSocketProperties properties,
+                                                                      ListableBeanFactory beans) {
+        return new FreewayServletContextInitializer(properties, new MeterRegistryLookup(beans));
     }
 }

@@ -1,8 +1,5 @@
 package dev.freeway.it.support;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -27,16 +24,6 @@ public final class WeldLibraries {
      * @throws IllegalStateException when the build passed no directory, or an empty one
      */
     public static WebArchive addTo(WebArchive war) {
-        String dir = System.getProperty(PROPERTY, "");
-        File[] jars = dir.isBlank() || !Files.isDirectory(Path.of(dir)) ? null
-                : new File(dir).listFiles((d, name) -> name.endsWith(".jar"));
-        if (jars == null || jars.length == 0) {
-            throw new IllegalStateException(PROPERTY + " names no directory of jars (" + dir
-                    + "); run the integration tests through Maven");
-        }
-        for (File jar : jars) {
-            war.addAsLibrary(jar);
-        }
-        return war;
+        return CopiedLibraries.addTo(war, PROPERTY);
     }
 }
