@@ -80,7 +80,7 @@ final class ContainerSettings {
     /** Where the meters are published; see {@link MetricsExport}. */
     static MetricsExport metrics(ServletContext ctx) {
         try {
-            return MetricsExport.parse(ctx.getInitParameter(PREFIX + "metrics"));
+            return MetricsExport.parse(parameter(ctx, "metrics"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("context parameter " + PREFIX + "metrics: " + e.getMessage(), e);
         }
