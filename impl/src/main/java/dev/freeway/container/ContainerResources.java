@@ -31,9 +31,14 @@ public final class ContainerResources implements AutoCloseable {
 
     /** Resources whose threads are named after {@code name}, with a worker pool of {@code workers}. */
     public ContainerResources(String name, WorkerSettings workers) {
-        this.executor = workers.virtualThreads()
-                ? VirtualThreads.executor(name + "-worker", virtualThreadsAlive).orElseGet(() -> platformInstead(name, workers))
-                : WorkerPool.create(workers, daemon(name + "-worker"));
+        if (workers.managed() != null) {
+            this.executor = new BorrowedExecutor(workers.managed());
+        } else if (workers.virtualThreads()) {
+            this.executor = VirtualThreads.executor(name + "-worker", virtualThreadsAlive)
+                    .orElseGet(() -> platformInstead(name, workers));
+        } else {
+            this.executor = WorkerPool.create(workers, daemon(name + "-worker"));
+        }
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
@@ -49,12 +54,15 @@ public final class ContainerResources implements AutoCloseable {
     }
 
     /**
-     * Worker threads running a task now: the pool's busy threads, or the virtual threads alive (one
-     * per task). Counted when asked, so the meter costs the tasks nothing.
+     * Worker threads running a task now: the pool's busy threads, the virtual threads alive (one
+     * per task), or this container's tasks on a managed executor. Counted when asked, so the meter
+     * costs the pool's tasks nothing.
      */
     public int workerThreadsActive() {
-        return executor instanceof ThreadPoolExecutor ? ((ThreadPoolExecutor) executor).getActiveCount()
-                : virtualThreadsAlive.get();
+        if (executor instanceof ThreadPoolExecutor) {
+            return ((ThreadPoolExecutor) executor).getActiveCount();
+        }
+        return executor instanceof BorrowedExecutor ? ((BorrowedExecutor) executor).running() : virtualThreadsAlive.get();
     }
 
     ScheduledExecutorService scheduler() {

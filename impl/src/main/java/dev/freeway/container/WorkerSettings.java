@@ -1,5 +1,7 @@
 package dev.freeway.container;
 
+import java.util.concurrent.Executor;
+
 /**
  * The size of a container's worker pool, the threads that run what must not run on a transport
  * thread (endpoint callbacks, completion handlers, stream handlers). Both bounds hold whatever
@@ -11,8 +13,11 @@ package dev.freeway.container;
  *                       (a transport then drops its connection rather than grow without bound)
  * @param virtualThreads a virtual thread per task instead of the pool, on Java 21 and later (both
  *                       bounds then go unused); on Java 17 the pool serves, with a start-up INFO
+ * @param managed        an executor the platform owns and bounds (a Jakarta Concurrency
+ *                       {@code ManagedExecutorService}), used instead of the pool and never shut
+ *                       down by Freeway; {@code null} for Freeway's own threads
  */
-public record WorkerSettings(int maxThreads, int maxQueuedTasks, boolean virtualThreads) {
+public record WorkerSettings(int maxThreads, int maxQueuedTasks, boolean virtualThreads, Executor managed) {
     /** The most threads a container may be given: far beyond any use, before the OS refuses. */
     public static final int MAX_THREADS = 10_000;
 
@@ -30,7 +35,7 @@ public record WorkerSettings(int maxThreads, int maxQueuedTasks, boolean virtual
      * application code), and 65,536 queued tasks.
      */
     public static WorkerSettings standard() {
-        return new WorkerSettings(defaultThreads(Runtime.getRuntime().availableProcessors()), 65_536, false);
+        return new WorkerSettings(defaultThreads(Runtime.getRuntime().availableProcessors()), 65_536, false, null);
     }
 
     /** The default thread bound for {@code cores} cores. */
@@ -39,14 +44,19 @@ public record WorkerSettings(int maxThreads, int maxQueuedTasks, boolean virtual
     }
 
     public WorkerSettings withMaxThreads(int threads) {
-        return new WorkerSettings(threads, maxQueuedTasks, virtualThreads);
+        return new WorkerSettings(threads, maxQueuedTasks, virtualThreads, managed);
     }
 
     public WorkerSettings withMaxQueuedTasks(int tasks) {
-        return new WorkerSettings(maxThreads, tasks, virtualThreads);
+        return new WorkerSettings(maxThreads, tasks, virtualThreads, managed);
     }
 
     public WorkerSettings withVirtualThreads(boolean virtual) {
-        return new WorkerSettings(maxThreads, maxQueuedTasks, virtual);
+        return new WorkerSettings(maxThreads, maxQueuedTasks, virtual, managed);
+    }
+
+    /** Runs the container's work on {@code executor}, which the platform owns (see {@link #managed()}). */
+    public WorkerSettings withManagedExecutor(Executor executor) {
+        return new WorkerSettings(maxThreads, maxQueuedTasks, virtualThreads, executor);
     }
 }

@@ -36,7 +36,8 @@ import jakarta.servlet.ServletContext;
  *     window the server accepts from clients that offer {@code client_max_window_bits}</td></tr>
  * <tr><td>{@code dev.freeway.maxWorkerThreads}</td><td>threads, default 16 a core, at least 64</td></tr>
  * <tr><td>{@code dev.freeway.maxQueuedTasks}</td><td>tasks waiting for a worker, default 65536</td></tr>
- * <tr><td>{@code dev.freeway.executor}</td><td>platform (default) or virtual (Java 21+)</td></tr>
+ * <tr><td>{@code dev.freeway.executor}</td><td>platform (default), virtual (Java 21+), or the JNDI name
+ *     ({@code java:...}) of a managed executor</td></tr>
  * <tr><td>{@code dev.freeway.metrics}</td><td>where the meters go: auto (default: Micrometer if on the
  *     class path, else JMX), micrometer, jmx or none</td></tr>
  * </table>
@@ -67,14 +68,18 @@ final class ContainerSettings {
         w = w.withMaxThreads(range(ctx, "maxWorkerThreads", w.maxThreads(), 1, WorkerSettings.MAX_THREADS, "threads"));
         w = w.withMaxQueuedTasks(range(ctx, "maxQueuedTasks", w.maxQueuedTasks(), 1, Integer.MAX_VALUE, "tasks"));
         String executor = parameter(ctx, "executor");
-        if (executor == null || executor.isBlank() || executor.trim().equals("platform")) {
+        String value = executor == null ? "" : executor.trim();
+        if (value.isEmpty() || value.equals("platform")) {
             return w;
         }
-        if (executor.trim().equals("virtual")) {
+        if (value.equals("virtual")) {
             return w.withVirtualThreads(true);
         }
+        if (ManagedExecutorLookup.isJndiName(value)) {
+            return w.withManagedExecutor(ManagedExecutorLookup.lookup(value));
+        }
         throw new IllegalArgumentException("context parameter " + PREFIX + "executor='" + executor
-                + "' is neither platform nor virtual");
+                + "' is neither platform, virtual nor a JNDI name (java:...)");
     }
 
     /** Where the meters are published; see {@link MetricsExport}. */

@@ -104,7 +104,7 @@ class ContainerSettingsTest {
         assertThat(ContainerSettings.workers(context()).virtualThreads()).isFalse();
         assertThat(ContainerSettings.workers(context("executor", "virtual")).virtualThreads()).isTrue();
         assertThatThrownBy(() -> ContainerSettings.workers(context("executor", "jndi:foo")))
-                .hasMessage("context parameter dev.freeway.executor='jndi:foo' is neither platform nor virtual");
+                .hasMessage("context parameter dev.freeway.executor='jndi:foo' is neither platform, virtual nor a JNDI name (java:...)");
     }
 
     @Test

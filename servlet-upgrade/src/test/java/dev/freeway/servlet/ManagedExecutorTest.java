@@ -1,0 +1,86 @@
+package dev.freeway.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ContextResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code dev.freeway.executor} set to a JNDI name runs the sessions on the executor bound there
+ * (in an application server, its {@code ManagedExecutorService}): here a resource of Tomcat's
+ * naming, looked up by the web application at start-up. A name with nothing bound stops the
+ * application at start-up, naming the parameter.
+ */
+class ManagedExecutorTest {
+
+    private static final String JNDI_NAME = "java:comp/env/concurrent/websocket";
+
+    @Test
+    void sessionsRunOnTheExecutorTheJndiNameBinds() throws Exception {
+        Tomcat tomcat = tomcat(true);
+        try {
+            tomcat.start();
+            ServletUpgradeTest.Collector collector = new ServletUpgradeTest.Collector();
+            URI uri = URI.create("ws://localhost:" + tomcat.getConnector().getLocalPort() + "/app/thread-name");
+            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, collector).get(10, TimeUnit.SECONDS);
+            assertThat((String) collector.messages.poll(10, TimeUnit.SECONDS)).startsWith("managed-executor-");
+            ws.sendClose(1000, "bye").get(10, TimeUnit.SECONDS);
+            assertThat(collector.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+        } finally {
+            tomcat.stop();
+            tomcat.destroy();
+        }
+    }
+
+    @Test
+    void aNameWithNothingBoundStopsTheApplication() throws Exception {
+        Tomcat tomcat = tomcat(false);
+        try {
+            Throwable failure = catchThrowable(tomcat::start);
+            assertThat(failure).isInstanceOf(LifecycleException.class);
+            Throwable refusal = failure;
+            while (refusal != null && !(refusal instanceof IllegalArgumentException)) {
+                refusal = refusal.getCause();
+            }
+            assertThat(refusal).as("Freeway's refusal in %s", failure).isNotNull()
+                    .hasMessageStartingWith("context parameter dev.freeway.executor='" + JNDI_NAME
+                            + "': nothing is bound under that JNDI name");
+        } finally {
+            tomcat.stop();
+            tomcat.destroy();
+        }
+    }
+
+    private static Tomcat tomcat(boolean bindExecutor) throws Exception {
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
+        tomcat.setPort(0);
+        tomcat.enableNaming();
+        Context ctx = tomcat.addContext("/app", Files.createTempDirectory("app").toString());
+        if (bindExecutor) {
+            ContextResource executor = new ContextResource();
+            executor.setName("concurrent/websocket");
+            executor.setType(ExecutorService.class.getName());
+            executor.setProperty("factory", NamedExecutorFactory.class.getName());
+            ctx.getNamingResources().addResource(executor);
+        }
+        ctx.addParameter("dev.freeway.executor", JNDI_NAME);
+        ctx.addServletContainerInitializer(new FreewayInitializer(), Set.of(ThreadNameEndpoint.class));
+        // Tomcat runs filters only for requests some servlet maps, as a WAR's default servlet does
+        Tomcat.addServlet(ctx, "hello", new EmbeddedServer.Hello());
+        ctx.addServletMappingDecoded("/", "hello");
+        tomcat.getConnector();
+        return tomcat;
+    }
+}
