@@ -24,7 +24,7 @@ final class ConnectAttempt implements SelectorLoop.Handler {
     private enum Phase { CONNECT, PROXY, TLS, DONE }
 
     private final SelectorLoop loop;
-    private final BufferPool pool;
+    private final LoopBufferPool pool;
     private final Executor executor;
     private final ClientUri target;
     private final InetSocketAddress address;
@@ -49,7 +49,7 @@ final class ConnectAttempt implements SelectorLoop.Handler {
      * @param sslContext     for {@code wss}; {@code null} for {@code ws}
      * @param verifyHostname whether the server's certificate must name the host (RFC 2818 rules)
      */
-    ConnectAttempt(SelectorLoop loop, BufferPool pool, Executor executor, ClientUri target, InetSocketAddress address,
+    ConnectAttempt(SelectorLoop loop, LoopBufferPool pool, Executor executor, ClientUri target, InetSocketAddress address,
                    boolean viaProxy, SSLContext sslContext, boolean verifyHostname) {
         this.loop = loop;
         this.pool = pool;
@@ -173,7 +173,7 @@ final class ConnectAttempt implements SelectorLoop.Handler {
         if (tls != null) {
             tls.close(); // sends the TLS alert the engine holds, if any
         } else if (channel != null) {
-            Buffers.closeQuietly(channel);
+            ClientIo.closeQuietly(channel);
         }
         connected.completeExceptionally(error);
         ready.completeExceptionally(error);

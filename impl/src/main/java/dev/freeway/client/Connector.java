@@ -37,14 +37,14 @@ import javax.net.ssl.SSLException;
  */
 final class Connector {
     private final SelectorLoop loop;
-    private final BufferPool pool;
+    private final LoopBufferPool pool;
     private final Executor executor;
 
     /** A handshake the server accepted, on a transport ready for the session. */
     record Opened(NioTransport transport, AcceptConnection accept) {
     }
 
-    Connector(SelectorLoop loop, BufferPool pool, Executor executor) {
+    Connector(SelectorLoop loop, LoopBufferPool pool, Executor executor) {
         this.loop = loop;
         this.pool = pool;
         this.executor = executor;

@@ -111,7 +111,7 @@ public class FreewayClientContainer extends DefaultsContainer implements AutoClo
         this.threadPrefix = "freeway-client@" + Integer.toHexString(System.identityHashCode(this));
         this.resources = new ContainerResources(threadPrefix);
         this.loop = new SelectorLoop(threadPrefix + "-selector");
-        this.connector = new Connector(loop, new BufferPool(BUFFER_SIZE, POOLED_BUFFERS), resources.executor());
+        this.connector = new Connector(loop, new LoopBufferPool(BUFFER_SIZE, POOLED_BUFFERS), resources.executor());
     }
 
     // ---- connecting

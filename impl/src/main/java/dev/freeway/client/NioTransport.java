@@ -40,7 +40,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private final SelectorLoop loop;
     private final SelectionKey key;
     private final Link link;
-    private final BufferPool pool;
+    private final LoopBufferPool pool;
     private final SerialExecutor events;
     private final SerialExecutor completions;
     private final InetSocketAddress remote;
@@ -64,7 +64,7 @@ final class NioTransport implements Transport, SelectorLoop.Handler {
     private boolean ended;
 
     /** Takes over {@code key} (its attachment becomes this transport); loop thread only. */
-    NioTransport(SelectorLoop loop, SelectionKey key, Link link, BufferPool pool, Executor executor) {
+    NioTransport(SelectorLoop loop, SelectionKey key, Link link, LoopBufferPool pool, Executor executor) {
         this.loop = loop;
         this.key = key;
         this.link = link;

@@ -32,7 +32,7 @@ final class PlainLink implements Link {
     @Override
     public boolean write(ByteBuffer[] srcs) throws IOException {
         channel.write(srcs);
-        return !Buffers.hasRemaining(srcs);
+        return !ClientIo.hasRemaining(srcs);
     }
 
     @Override
@@ -47,12 +47,12 @@ final class PlainLink implements Link {
 
     @Override
     public void close() {
-        Buffers.closeQuietly(channel);
+        ClientIo.closeQuietly(channel);
     }
 
     @Override
     public void abort() {
-        Buffers.closeQuietly(channel);
+        ClientIo.closeQuietly(channel);
     }
 
     @Override

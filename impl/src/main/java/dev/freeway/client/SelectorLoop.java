@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * connection of the container and a queue of tasks other threads post to it. (Timeouts are
  * waited for by the connecting thread, which then posts an abort: the loop needs no timers.)
  *
- * <p>Everything that touches a channel, an {@code SSLEngine} or a {@link BufferPool} runs here,
+ * <p>Everything that touches a channel, an {@code SSLEngine} or a {@link LoopBufferPool} runs here,
  * so none of that state needs locks. Nothing here may block or run user code: listeners and write
  * callbacks are handed to the container's executor by the transport. The thread is a daemon, so
  * a container nobody closed does not keep the JVM alive.

@@ -12,7 +12,7 @@ import javax.net.ssl.SSLException;
  * A {@link Link} through an {@link SSLEngine} ({@code wss://}): wraps what is written, unwraps
  * what is read, drives the handshake and ends with close_notify. Loop thread only.
  *
- * <p>Buffers come from the pool and go back as soon as they are empty: {@code netIn} holds
+ * <p>ClientIo come from the pool and go back as soon as they are empty: {@code netIn} holds
  * received records not yet unwrapped, {@code netOut} records not yet written, {@code appIn}
  * decrypted bytes that did not fit the caller's buffer. An idle TLS connection holds none.
  *
@@ -29,7 +29,7 @@ final class TlsLink implements Link {
 
     private final SocketChannel channel;
     private final SSLEngine engine;
-    private final BufferPool pool;
+    private final LoopBufferPool pool;
     /** Received bytes not yet unwrapped, in read mode; null when none. */
     private ByteBuffer netIn;
     /** Wrapped bytes not yet written, in read mode; null when none. */
@@ -38,7 +38,7 @@ final class TlsLink implements Link {
     private ByteBuffer appIn;
     private boolean inputEnded;
 
-    TlsLink(SocketChannel channel, SSLEngine engine, BufferPool pool, ByteBuffer prefetched) {
+    TlsLink(SocketChannel channel, SSLEngine engine, LoopBufferPool pool, ByteBuffer prefetched) {
         this.channel = channel;
         this.engine = engine;
         this.pool = pool;
@@ -154,7 +154,7 @@ final class TlsLink implements Link {
             if (!flushNet()) {
                 return false;
             }
-            if (!Buffers.hasRemaining(srcs)) {
+            if (!ClientIo.hasRemaining(srcs)) {
                 return true;
             }
             SSLEngineResult r;
@@ -164,7 +164,7 @@ final class TlsLink implements Link {
                     throw new SSLException("the TLS connection is closed");
                 }
                 // Several records per socket write, while the buffer has room for a whole one.
-            } while (r.getStatus() == SSLEngineResult.Status.OK && Buffers.hasRemaining(srcs)
+            } while (r.getStatus() == SSLEngineResult.Status.OK && ClientIo.hasRemaining(srcs)
                     && netOut.capacity() - netOut.limit() >= packetSize());
         }
     }
@@ -197,7 +197,7 @@ final class TlsLink implements Link {
 
     @Override
     public void abort() {
-        Buffers.closeQuietly(channel);
+        ClientIo.closeQuietly(channel);
         // Dropped rather than pooled: an exception may have left them half-used.
         netIn = null;
         netOut = null;

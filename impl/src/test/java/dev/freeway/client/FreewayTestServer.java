@@ -39,7 +39,7 @@ final class FreewayTestServer implements PeerServer {
             ContainerDefaults.standard().withCloseTimeoutMillis(1_000), DeflateSettings.defaults(), EngineConfig.defaults());
     private final ServerSocketChannel listener = ServerSocketChannel.open();
     private final SelectorLoop loop = new SelectorLoop("freeway-test-server-selector");
-    private final BufferPool pool = new BufferPool(64 * 1024, 8);
+    private final LoopBufferPool pool = new LoopBufferPool(64 * 1024, 8);
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "freeway-test-server");
         t.setDaemon(true);
@@ -102,7 +102,7 @@ final class FreewayTestServer implements PeerServer {
             });
             container.open(session, transport.get(), engine);
         } catch (Exception e) {
-            Buffers.closeQuietly(channel);
+            ClientIo.closeQuietly(channel);
         }
     }
 
@@ -139,7 +139,7 @@ final class FreewayTestServer implements PeerServer {
     }
 
     private static void writeAll(SocketChannel channel, ByteBuffer[] buffers) throws IOException {
-        while (Buffers.hasRemaining(buffers)) {
+        while (ClientIo.hasRemaining(buffers)) {
             channel.write(buffers);
         }
     }
@@ -156,7 +156,7 @@ final class FreewayTestServer implements PeerServer {
 
     @Override
     public void close() {
-        Buffers.closeQuietly(listener);
+        ClientIo.closeQuietly(listener);
         container.close();
         loop.close();
         executor.shutdownNow();

@@ -70,7 +70,7 @@ public final class FreewayInitializer implements ServletContainerInitializer {
         // implementation has taken the standard attribute.
         ctx.setAttribute(CONTAINER_ATTRIBUTE, container);
 
-        BufferPool pool = new BufferPool(ContainerSettings.readBufferSize(ctx), 256);
+        ReadArrayPool pool = new ReadArrayPool(ContainerSettings.readBufferSize(ctx), 256);
         OriginPolicy origins = ContainerSettings.origins(ctx);
         MetricsExport metrics = ContainerSettings.metrics(ctx);
         ServletHandshake handshake = new ServletHandshake(container, pool, ConnectionUpgrades.available(), origins);

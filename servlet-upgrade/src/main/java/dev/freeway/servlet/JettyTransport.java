@@ -48,7 +48,7 @@ final class JettyTransport implements Transport {
     private final JettyConnection connection;
     private final UpgradeContext context;
     private final Executor executor;
-    private final BufferPool pool;
+    private final ReadArrayPool pool;
     private final WriteQueue writes;
 
     private final Object lock = new Object();

@@ -31,11 +31,11 @@ import java.util.Map;
  */
 final class ServletHandshake {
     private final FreewayServerContainer container;
-    private final BufferPool pool;
+    private final ReadArrayPool pool;
     private final ConnectionUpgrades upgrades;
     private final OriginPolicy origins;
 
-    ServletHandshake(FreewayServerContainer container, BufferPool pool, ConnectionUpgrades upgrades, OriginPolicy origins) {
+    ServletHandshake(FreewayServerContainer container, ReadArrayPool pool, ConnectionUpgrades upgrades, OriginPolicy origins) {
         this.container = container;
         this.pool = pool;
         this.upgrades = upgrades;

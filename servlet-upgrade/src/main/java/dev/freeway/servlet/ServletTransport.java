@@ -42,7 +42,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private final ServletInputStream in;
     private final ServletOutputStream out;
     private final Executor executor;
-    private final BufferPool pool;
+    private final ReadArrayPool pool;
     private final boolean secure;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
@@ -63,7 +63,7 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
     private final ServletWrites port;
     private final WriteQueue writes;
 
-    ServletTransport(WebConnection connection, Executor executor, BufferPool pool, boolean secure,
+    ServletTransport(WebConnection connection, Executor executor, ReadArrayPool pool, boolean secure,
                      InetSocketAddress remote, InetSocketAddress local) throws IOException {
         this.connection = connection;
         this.in = connection.getInputStream();

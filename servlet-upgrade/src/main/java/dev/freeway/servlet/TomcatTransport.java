@@ -51,7 +51,7 @@ final class TomcatTransport implements Transport {
 
     private final SocketWrapperBase<?> socket;
     private final Executor executor;
-    private final BufferPool pool;
+    private final ReadArrayPool pool;
     /** Where the connection's addresses and security come from (the handshake). */
     private final UpgradeContext handshake;
     private final WriteQueue writes;

@@ -44,7 +44,7 @@ final class UndertowTransport implements Transport {
     private final XnioIoThread io;
     private final UpgradeContext context;
     private final Executor executor;
-    private final BufferPool pool;
+    private final ReadArrayPool pool;
     private final UndertowWrites port;
     private final WriteQueue writes;
 

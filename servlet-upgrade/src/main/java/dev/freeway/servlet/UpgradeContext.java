@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * Everything an upgraded connection needs to open its WebSocket session, whichever way the
  * container hands the connection over (see {@link ConnectionUpgrade}).
  */
-record UpgradeContext(FreewayServerContainer container, BufferPool pool, PreparedSession prepared, boolean secure,
+record UpgradeContext(FreewayServerContainer container, ReadArrayPool pool, PreparedSession prepared, boolean secure,
                       InetSocketAddress remote, InetSocketAddress local) {
     private static final System.Logger LOG = System.getLogger(UpgradeContext.class.getName());
 

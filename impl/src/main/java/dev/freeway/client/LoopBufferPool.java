@@ -11,12 +11,12 @@ import java.util.ArrayDeque;
  * <p>Used by the {@link SelectorLoop} thread only, hence no locks. Heap buffers: the engine and
  * user handlers get views of them, and heap buffers have arrays that decoders may use.
  */
-final class BufferPool {
+final class LoopBufferPool {
     private final int bufferSize;
     private final int maxPooled;
     private final ArrayDeque<ByteBuffer> free = new ArrayDeque<>();
 
-    BufferPool(int bufferSize, int maxPooled) {
+    LoopBufferPool(int bufferSize, int maxPooled) {
         if (bufferSize < 1024) {
             throw new IllegalArgumentException("buffer size must be at least 1024, was " + bufferSize);
         }
@@ -39,7 +39,7 @@ final class BufferPool {
         return b != null ? b.duplicate().clear() : ByteBuffer.allocate(bufferSize);
     }
 
-    /** Gives a buffer back; it must not be used afterwards. Buffers of another size are dropped. */
+    /** Gives a buffer back; it must not be used afterwards. ClientIo of another size are dropped. */
     void release(ByteBuffer buffer) {
         if (buffer != null && buffer.capacity() == bufferSize && !buffer.isReadOnly() && free.size() < maxPooled) {
             free.push(buffer);

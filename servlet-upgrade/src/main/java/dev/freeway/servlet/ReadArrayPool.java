@@ -8,13 +8,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * while bytes move and gives it back before it waits for more, so idle connections hold none.
  * At most {@code maxPooled} free buffers are kept; the rest go to the garbage collector.
  */
-final class BufferPool {
+final class ReadArrayPool {
     private final int size;
     private final int maxPooled;
     private final ConcurrentLinkedQueue<byte[]> free = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pooled = new AtomicInteger();
 
-    BufferPool(int size, int maxPooled) {
+    ReadArrayPool(int size, int maxPooled) {
         this.size = size;
         this.maxPooled = maxPooled;
     }

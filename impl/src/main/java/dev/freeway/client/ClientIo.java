@@ -4,11 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
-/** Small helpers for buffer arrays and quiet closing. */
-final class Buffers {
-    private static final System.Logger LOG = System.getLogger(Buffers.class.getName());
+/** The client's channel chores: whether a gathering write has bytes left, and closing without a fuss. */
+final class ClientIo {
+    private static final System.Logger LOG = System.getLogger(ClientIo.class.getName());
 
-    private Buffers() {
+    private ClientIo() {
     }
 
     static boolean hasRemaining(ByteBuffer[] buffers) {
