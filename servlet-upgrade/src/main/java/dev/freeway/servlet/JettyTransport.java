@@ -50,6 +50,8 @@ final class JettyTransport implements Transport {
     private final Executor executor;
     private final BufferPool pool;
     private final WriteQueue writes;
+    /** Whether Jetty's fill callbacks are to be left at once, the reading done on the executor (see {@link #fillable}). */
+    private final boolean dispatchReads;
 
     private final Object lock = new Object();
     private TransportListener listener;
@@ -70,8 +72,14 @@ final class JettyTransport implements Transport {
     /** The session demanded again on the {@link #delivering} thread, which is to read once more. */
     private boolean demandedAgain;
 
-    JettyTransport(JettyConnection connection, UpgradeContext context) {
+    /**
+     * @param dispatchReads read on the executor rather than on the thread of Jetty's fill callback:
+     *                      for an HTTP/2 stream, whose callbacks come on the thread that reads the
+     *                      whole HTTP/2 connection
+     */
+    JettyTransport(JettyConnection connection, UpgradeContext context, boolean dispatchReads) {
         this.connection = connection;
+        this.dispatchReads = dispatchReads;
         this.context = context;
         this.executor = context.executor();
         this.pool = context.pool();
@@ -105,9 +113,19 @@ final class JettyTransport implements Transport {
         context.prepared().discard();
     }
 
-    /** On one of Jetty's pool threads (see the class comment): reads, and hands over, right here. */
+    /**
+     * On one of Jetty's pool threads (see the class comment): reads, and hands over, right here.
+     * Except on an HTTP/2 stream: Jetty calls a stream's endpoint on the thread that parses the
+     * frames of every stream of the connection, so an {@code @OnMessage} that blocks there (a
+     * blocking send waiting for the peer's WINDOW_UPDATE, which only that thread can read) would
+     * stop the connection and deadlock. The stream's reads go to the executor instead.
+     */
     void fillable() {
-        readLoop();
+        if (dispatchReads) {
+            run(this::readLoop);
+        } else {
+            readLoop();
+        }
     }
 
     void closed(Throwable cause) {

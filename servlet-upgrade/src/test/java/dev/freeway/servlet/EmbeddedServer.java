@@ -28,13 +28,29 @@ abstract class EmbeddedServer implements AutoCloseable {
 
     /** As {@link #start}, with these context parameters (the {@code web.xml} {@code <context-param>}s). */
     static EmbeddedServer start(String kind, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
-        return kind.equals("jetty") ? new JettyServer(null, contextParameters, endpoints)
-                : new TomcatServer(null, contextParameters, endpoints);
+        return kind.equals("jetty") ? new JettyServer(null, false, contextParameters, endpoints)
+                : new TomcatServer(null, false, contextParameters, endpoints);
+    }
+
+    /**
+     * As {@link #start}, with cleartext HTTP/2 beside HTTP/1.1 on the one port: Jetty with its h2c
+     * connection factory (prior knowledge and the HTTP/1.1 Upgrade; it announces RFC 8441), Tomcat
+     * with its {@code Http2Protocol} upgrade protocol (h2c by Upgrade only; no RFC 8441).
+     */
+    static EmbeddedServer startH2c(String kind, Class<?>... endpoints) throws Exception {
+        return kind.equals("jetty") ? new JettyServer(null, true, Map.of(), endpoints)
+                : new TomcatServer(null, true, Map.of(), endpoints);
+    }
+
+    /** How many connections the server holds open now (Jetty only). */
+    int openConnections() {
+        throw new UnsupportedOperationException("counted on Jetty only");
     }
 
     /** As {@link #start}, over TLS only, with the PKCS12 {@code keyStore} (alias "server"). */
     static EmbeddedServer startTls(String kind, Tls tls, Class<?>... endpoints) throws Exception {
-        return kind.equals("jetty") ? new JettyServer(tls, Map.of(), endpoints) : new TomcatServer(tls, Map.of(), endpoints);
+        return kind.equals("jetty") ? new JettyServer(tls, false, Map.of(), endpoints)
+                : new TomcatServer(tls, false, Map.of(), endpoints);
     }
 
     /** A server's key store (PKCS12) and its password. */
@@ -55,8 +71,16 @@ abstract class EmbeddedServer implements AutoCloseable {
         private final Server server;
         private final ServletContextHandler ctx = new ServletContextHandler("/app");
 
-        JettyServer(Tls tls, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
-            if (tls == null) {
+        JettyServer(Tls tls, boolean h2c, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
+            if (h2c) {
+                server = new Server();
+                org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
+                ServerConnector connector = new ServerConnector(server,
+                        new org.eclipse.jetty.server.HttpConnectionFactory(http),
+                        new org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory(http));
+                connector.setPort(0);
+                server.addConnector(connector);
+            } else if (tls == null) {
                 server = new Server(0);
             } else {
                 server = new Server();
@@ -84,6 +108,11 @@ abstract class EmbeddedServer implements AutoCloseable {
         }
 
         @Override
+        int openConnections() {
+            return server.getConnectors()[0].getConnectedEndPoints().size();
+        }
+
+        @Override
         jakarta.servlet.ServletContext servletContext() {
             return ctx.getServletContext();
         }
@@ -98,7 +127,7 @@ abstract class EmbeddedServer implements AutoCloseable {
         private final Tomcat tomcat = new Tomcat();
         private Context ctx;
 
-        TomcatServer(Tls tls, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
+        TomcatServer(Tls tls, boolean h2c, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
             tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
             tomcat.setPort(0);
             ctx = tomcat.addContext("/app", Files.createTempDirectory("app").toString());
@@ -110,6 +139,9 @@ abstract class EmbeddedServer implements AutoCloseable {
             // default servlet on "/", a bare embedded context has to be given one.
             ctx.addServletMappingDecoded("/", "hello");
             org.apache.catalina.connector.Connector connector = tomcat.getConnector();
+            if (h2c) {
+                connector.addUpgradeProtocol(new org.apache.coyote.http2.Http2Protocol());
+            }
             if (tls != null) {
                 connector.setSecure(true);
                 connector.setScheme("https");

@@ -113,7 +113,7 @@ class JettyNativeUpgradeTest {
         return jetty.connect(recorder, ws(path)).get(10, TimeUnit.SECONDS);
     }
 
-    private static void await(java.util.function.Consumer<org.eclipse.jetty.websocket.api.Callback> sending) throws Exception {
+    static void await(java.util.function.Consumer<org.eclipse.jetty.websocket.api.Callback> sending) throws Exception {
         org.eclipse.jetty.websocket.api.Callback.Completable done = new org.eclipse.jetty.websocket.api.Callback.Completable();
         sending.accept(done);
         done.get(20, TimeUnit.SECONDS);
@@ -122,11 +122,15 @@ class JettyNativeUpgradeTest {
     @Test
     void echoesForJettysClientWhichSendsNoContentLength() throws Exception {
         Recorder r = new Recorder();
-        Session session = connect(r, "/echo/jetty");
+        echoesTextsOfEverySize(connect(r, "/echo/jetty"), r, "jetty");
+    }
+
+    /** Over a session with {@link EchoEndpoint}: texts across the frame-size boundaries come back prefixed with {@code name}. */
+    static void echoesTextsOfEverySize(Session session, Recorder r, String name) throws Exception {
         for (int size : new int[] {0, 125, 126, 65535, 65536, 500_000}) {
             String text = "y".repeat(size);
             await(c -> session.sendText(text, c));
-            assertThat(r.next()).isEqualTo("jetty:" + text);
+            assertThat(r.next()).isEqualTo(name + ":" + text);
         }
         r.closeNormally(session);
     }
@@ -134,7 +138,11 @@ class JettyNativeUpgradeTest {
     @Test
     void echoesSixteenMebibytes() throws Exception {
         Recorder r = new Recorder();
-        Session session = connect(r, "/large");
+        echoesSixteenMebibytes(connect(r, "/large"), r);
+    }
+
+    /** Over a session with {@link LargeEchoEndpoint}: 16 MiB of random bytes come back whole. */
+    static void echoesSixteenMebibytes(Session session, Recorder r) throws Exception {
         byte[] large = new byte[LARGE];
         new Random(16).nextBytes(large);
         try {
