@@ -2,8 +2,6 @@ package dev.freeway.it.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.freeway.it.support.ContainerDefects;
-import dev.freeway.it.support.FreewayWar;
 import dev.freeway.it.support.JdkClient;
 import dev.freeway.it.support.Payloads;
 import java.net.URL;
@@ -14,53 +12,33 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Jetty's WebSocket client (jetty-websocket-jetty-client, in the Jetty version of each container
- * module) against Freeway: echoes at the frame-size boundaries and of 16 MiB, fragments, close
- * codes, the subprotocol, and permessage-deflate, which the JDK client cannot do.
- *
- * <p>Jetty's client sends no {@code Content-Length} in the handshake, which Jetty's own Servlet
- * upgrade cannot serve ({@link ContainerDefects#UPGRADE_INPUT_EOF}); on the Jetty servers Freeway
- * takes the connection over through Jetty's core instead, so this runs there too. On the Tomcat
- * modules the client runs with the Jetty 12.1.12 jars, next to a container that uses none of Jetty.
+ * The conversation of Jetty's WebSocket client (jetty-websocket-jetty-client, in the Jetty version of
+ * each container module) with {@link ClientsEchoEndpoint}: echoes at the frame-size boundaries and
+ * of 16 MiB, fragments, close codes, the subprotocol, and permessage-deflate, which the JDK client
+ * cannot do. Subclasses give the client (over HTTP/1.1, {@link JettyClientIT}; over HTTP/2,
+ * {@link Http2JettyClientIT}) and deploy the WAR.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class JettyClientIT {
-
-    private static WebSocketClient client;
+abstract class JettyClientTests {
 
     @ArquillianResource
     private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return FreewayWar.create("jetty-client", ClientsEchoEndpoint.class);
-    }
+    /** @return the started client under test */
+    protected abstract WebSocketClient client();
 
-    @BeforeAll
-    static void startClient() throws Exception {
-        client = new WebSocketClient();
+    /** A started client over {@code http} (null: Jetty's default HTTP/1.1 client), with the echo's limits. */
+    static WebSocketClient startClient(org.eclipse.jetty.client.HttpClient http) throws Exception {
+        WebSocketClient client = http == null ? new WebSocketClient() : new WebSocketClient(http);
         client.setMaxTextMessageSize(ClientsEchoEndpoint.LIMIT);
         client.setMaxBinaryMessageSize(ClientsEchoEndpoint.LIMIT);
         client.start();
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        client.stop();
+        return client;
     }
 
     @ParameterizedTest(name = "{0} bytes")
@@ -130,13 +108,13 @@ class JettyClientIT {
         recorder.closeWith(1000);
     }
 
-    private static ClientUpgradeRequest request() {
+    static ClientUpgradeRequest request() {
         return new ClientUpgradeRequest();
     }
 
-    private JettyRecorder connect(ClientUpgradeRequest request) throws Exception {
+    JettyRecorder connect(ClientUpgradeRequest request) throws Exception {
         JettyRecorder recorder = new JettyRecorder();
-        recorder.session = client.connect(recorder, JdkClient.ws(base, "echo"), request).get(10, TimeUnit.SECONDS);
+        recorder.session = client().connect(recorder, JdkClient.ws(base, "echo"), request).get(10, TimeUnit.SECONDS);
         return recorder;
     }
 
