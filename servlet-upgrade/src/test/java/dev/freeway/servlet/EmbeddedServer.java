@@ -42,6 +42,11 @@ abstract class EmbeddedServer implements AutoCloseable {
                 : new TomcatServer(null, true, Map.of(), endpoints);
     }
 
+    /** Jetty over TLS only, offering h2 and http/1.1 by ALPN (h2 preferred), with the PKCS12 key store of {@code tls}. */
+    static EmbeddedServer startH2Tls(Tls tls, Class<?>... endpoints) throws Exception {
+        return new JettyServer(tls, true, Map.of(), endpoints);
+    }
+
     /** How many connections the server holds open now (Jetty only). */
     int openConnections() {
         throw new UnsupportedOperationException("counted on Jetty only");
@@ -71,8 +76,9 @@ abstract class EmbeddedServer implements AutoCloseable {
         private final Server server;
         private final ServletContextHandler ctx = new ServletContextHandler("/app");
 
-        JettyServer(Tls tls, boolean h2c, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
-            if (h2c) {
+        /** @param http2 h2c beside HTTP/1.1 without {@code tls}; with it, h2 by ALPN beside http/1.1 */
+        JettyServer(Tls tls, boolean http2, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
+            if (http2 && tls == null) {
                 server = new Server();
                 org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
                 ServerConnector connector = new ServerConnector(server,
@@ -90,8 +96,17 @@ abstract class EmbeddedServer implements AutoCloseable {
                 keys.setKeyStoreType("PKCS12");
                 org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
                 http.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer());
-                ServerConnector connector = new ServerConnector(server, keys,
-                        new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                org.eclipse.jetty.server.HttpConnectionFactory http11 = new org.eclipse.jetty.server.HttpConnectionFactory(http);
+                ServerConnector connector;
+                if (http2) {
+                    org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory alpn =
+                            new org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory();
+                    alpn.setDefaultProtocol(http11.getProtocol());
+                    connector = new ServerConnector(server, keys, alpn,
+                            new org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory(http), http11);
+                } else {
+                    connector = new ServerConnector(server, keys, http11);
+                }
                 connector.setPort(0);
                 server.addConnector(connector);
             }

@@ -72,7 +72,9 @@ class Http2JettyTest {
     void serverClosesWithItsCode() throws Exception {
         JettyNativeUpgradeTest.Recorder r = new JettyNativeUpgradeTest.Recorder();
         Session session = connect(r, "/large");
-        await(c -> session.sendText("close:4001", c));
+        // Not awaited: Jetty's client may fail the send's callback (ClosedChannelException) when the
+        // server's close arrives before its flusher reported the frame written; the close code shows it was.
+        session.sendText("close:4001", org.eclipse.jetty.websocket.api.Callback.NOOP);
         assertThat(r.closeCode()).isEqualTo(4001);
     }
 
