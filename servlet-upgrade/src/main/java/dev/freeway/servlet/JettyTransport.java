@@ -37,6 +37,11 @@ import java.util.concurrent.RejectedExecutionException;
  *     Jetty handed them over) reach it. No read ever waits: if there is nothing, fill interest is
  *     set and the thread returns.</li>
  * <li>Failures reach the session on the executor.</li>
+ * <li>On an HTTP/2 stream (RFC 8441, see {@link JettyTakeover}) Jetty calls back on the thread that
+ *     reads the frames of every stream of the connection: there the fill callback only hands the
+ *     reading to the executor, and write completions are reported there too (see
+ *     {@link JettyWrites}), so that no application code, blocking or not, ever holds up the other
+ *     streams or the WINDOW_UPDATEs that blocked sends wait for.</li>
  * </ul>
  * A paused session leaves the bytes in the socket, where TCP holds the peer back.
  *
@@ -50,8 +55,8 @@ final class JettyTransport implements Transport {
     private final Executor executor;
     private final BufferPool pool;
     private final WriteQueue writes;
-    /** Whether Jetty's fill callbacks are to be left at once, the reading done on the executor (see {@link #fillable}). */
-    private final boolean dispatchReads;
+    /** The connection is an HTTP/2 stream: Jetty's callbacks come on the thread of the whole HTTP/2 connection (see {@link #fillable}). */
+    private final boolean onHttp2Stream;
 
     private final Object lock = new Object();
     private TransportListener listener;
@@ -73,17 +78,17 @@ final class JettyTransport implements Transport {
     private boolean demandedAgain;
 
     /**
-     * @param dispatchReads read on the executor rather than on the thread of Jetty's fill callback:
-     *                      for an HTTP/2 stream, whose callbacks come on the thread that reads the
-     *                      whole HTTP/2 connection
+     * @param onHttp2Stream whether the connection is an HTTP/2 stream's: reads are then done, and
+     *                      write completions reported, on the executor, not on Jetty's callback
+     *                      thread, which reads the whole HTTP/2 connection
      */
-    JettyTransport(JettyConnection connection, UpgradeContext context, boolean dispatchReads) {
+    JettyTransport(JettyConnection connection, UpgradeContext context, boolean onHttp2Stream) {
         this.connection = connection;
-        this.dispatchReads = dispatchReads;
+        this.onHttp2Stream = onHttp2Stream;
         this.context = context;
         this.executor = context.executor();
         this.pool = context.pool();
-        this.writes = new WriteQueue(new JettyWrites(connection.getEndPoint(), this::run), this::failed);
+        this.writes = new WriteQueue(new JettyWrites(connection.getEndPoint(), this::run, onHttp2Stream), this::failed);
     }
 
     // ---- from Jetty (JettyConnection)
@@ -121,7 +126,7 @@ final class JettyTransport implements Transport {
      * stop the connection and deadlock. The stream's reads go to the executor instead.
      */
     void fillable() {
-        if (dispatchReads) {
+        if (onHttp2Stream) {
             run(this::readLoop);
         } else {
             readLoop();

@@ -30,10 +30,7 @@ class Http2JettyTest {
         server = EmbeddedServer.startH2c("jetty", EchoEndpoint.class, LargeEchoEndpoint.class, WatchedEndpoint.class);
         org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient(
                 new HttpClientTransportOverHTTP2(new HTTP2Client()));
-        jetty = new WebSocketClient(http);
-        jetty.setMaxBinaryMessageSize(32 << 20);
-        jetty.setMaxTextMessageSize(1 << 20);
-        jetty.start();
+        jetty = JettyNativeUpgradeTest.startedClient(new WebSocketClient(http));
     }
 
     @AfterAll

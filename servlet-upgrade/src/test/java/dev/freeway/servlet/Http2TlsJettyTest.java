@@ -37,10 +37,8 @@ class Http2TlsJettyTest {
         tls.setSslContext(certificate.trustingContext());
         ClientConnector connector = new ClientConnector();
         connector.setSslContextFactory(tls);
-        jetty = new WebSocketClient(new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client(connector))));
-        jetty.setMaxBinaryMessageSize(32 << 20);
-        jetty.setMaxTextMessageSize(1 << 20);
-        jetty.start();
+        jetty = JettyNativeUpgradeTest.startedClient(
+                new WebSocketClient(new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client(connector)))));
     }
 
     @AfterAll

@@ -39,10 +39,15 @@ class JettyNativeUpgradeTest {
         server = EmbeddedServer.start("jetty", EchoEndpoint.class, LargeEchoEndpoint.class, PausingEndpoint.class,
                 WatchedEndpoint.class, BigEchoEndpoint.class, ChainEndpoint.class);
         http = HttpClient.newHttpClient();
-        jetty = new WebSocketClient();
-        jetty.setMaxBinaryMessageSize(32 << 20);
-        jetty.setMaxTextMessageSize(1 << 20);
-        jetty.start();
+        jetty = startedClient(new WebSocketClient());
+    }
+
+    /** {@code client} with room for the large echoes (32 MiB binary, 1 MiB text), started. */
+    static WebSocketClient startedClient(WebSocketClient client) throws Exception {
+        client.setMaxBinaryMessageSize(32 << 20);
+        client.setMaxTextMessageSize(1 << 20);
+        client.start();
+        return client;
     }
 
     @AfterAll
