@@ -49,7 +49,7 @@ class Http2TlsJettyTest {
 
     private static Session connect(JettyNativeUpgradeTest.Recorder recorder, String path) throws Exception {
         URI uri = URI.create("wss://localhost:" + server.port() + "/app" + path);
-        return jetty.connect(recorder, uri).get(20, TimeUnit.SECONDS);
+        return jetty.connect(recorder, uri, TunnelLeftToWebSocket.INSTANCE).get(20, TimeUnit.SECONDS);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.JettyUpgradeListener;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,11 @@ abstract class JettyClientTests {
 
     /** @return the started client under test */
     protected abstract WebSocketClient client();
+
+    /** What to tell the client's handshakes (null: nothing). */
+    protected JettyUpgradeListener upgradeListener() {
+        return null;
+    }
 
     /** A started client over {@code http} (null: Jetty's default HTTP/1.1 client), with the echo's limits. */
     static WebSocketClient startClient(org.eclipse.jetty.client.HttpClient http) throws Exception {
@@ -114,7 +120,8 @@ abstract class JettyClientTests {
 
     JettyRecorder connect(ClientUpgradeRequest request) throws Exception {
         JettyRecorder recorder = new JettyRecorder();
-        recorder.session = client().connect(recorder, JdkClient.ws(base, "echo"), request).get(10, TimeUnit.SECONDS);
+        recorder.session = client().connect(recorder, JdkClient.ws(base, "echo"), request, upgradeListener())
+                .get(10, TimeUnit.SECONDS);
         return recorder;
     }
 
