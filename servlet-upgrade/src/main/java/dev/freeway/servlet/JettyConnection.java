@@ -51,11 +51,12 @@ final class JettyConnection extends AbstractConnection implements Connection.Upg
     /**
      * Freeway keeps its own idle and send timeouts per session ({@code dev.freeway.maxIdleTimeout},
      * {@code asyncSendTimeout}); the connector's idle timeout, meant for HTTP exchanges, must not
-     * end a quiet WebSocket session.
+     * end a quiet WebSocket session. Once the session is over and the connection only waits for
+     * the end of the peer's input, the timeout (then the close timeout) ends the wait.
      */
     @Override
     public boolean onIdleExpired(TimeoutException timeout) {
-        return false;
+        return transport.isLingering();
     }
 
     @Override

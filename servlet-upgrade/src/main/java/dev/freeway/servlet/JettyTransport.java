@@ -5,10 +5,13 @@ import dev.freeway.container.TransportListener;
 import dev.freeway.container.WriteCallback;
 import dev.freeway.transport.WriteQueue;
 
+import org.eclipse.jetty.io.EndPoint;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadPendingException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -68,6 +71,11 @@ final class JettyTransport implements Transport {
     private Throwable failure;
     /** The session closed or dropped the connection itself, so its closing is no news to it. */
     private boolean closedByUs;
+    /** Our output has ended and the peer's remaining input is read and dropped until it ends (see {@link #endAfterPeer}). */
+    private boolean lingering;
+    /** A thread is in {@link #discardInput}; another that comes meanwhile only asks it to read once more. */
+    private boolean discarding;
+    private boolean discardAgain;
     /** Bytes that came with the request head, until the session has consumed them. */
     private ByteBuffer prefilled;
     private boolean prefilledDelivered;
@@ -126,10 +134,18 @@ final class JettyTransport implements Transport {
      * stop the connection and deadlock. The stream's reads go to the executor instead.
      */
     void fillable() {
+        Runnable read = isLingering() ? this::discardInput : this::readLoop;
         if (onHttp2Stream) {
-            run(this::readLoop);
+            run(read);
         } else {
-            readLoop();
+            read.run();
+        }
+    }
+
+    /** Whether the session is done and the connection only waits for the end of the peer's input. */
+    boolean isLingering() {
+        synchronized (lock) {
+            return lingering;
         }
     }
 
@@ -167,8 +183,8 @@ final class JettyTransport implements Transport {
         synchronized (lock) {
             pool.release(leased);
             leased = null;
-            if (inputDone) {
-                return;
+            if (inputDone || lingering) {
+                return; // after close() the session takes no more input
             }
             if (delivering == Thread.currentThread()) {
                 demandedAgain = true; // the loop below reads once onData has returned
@@ -194,6 +210,9 @@ final class JettyTransport implements Transport {
             ByteBuffer head;
             TransportListener l;
             synchronized (lock) {
+                if (lingering) {
+                    break;
+                }
                 if (prefilledDelivered) {
                     prefilled = null;
                 }
@@ -215,6 +234,9 @@ final class JettyTransport implements Transport {
                 if (delivering != me) {
                     return; // another thread took over reading, on a demand from elsewhere
                 }
+                if (lingering) {
+                    break; // the session closed the connection while it had the data
+                }
                 if (!demandedAgain || inputDone) {
                     delivering = null;
                     return;
@@ -222,6 +244,8 @@ final class JettyTransport implements Transport {
                 demandedAgain = false;
             }
         }
+        stopDelivering();
+        discardInput();
     }
 
     /** Reads once without waiting: the bytes read, or null after setting fill interest, ending or failing. */
@@ -269,6 +293,7 @@ final class JettyTransport implements Transport {
 
     private void ended() {
         TransportListener l;
+        boolean over;
         synchronized (lock) {
             if (inputDone) {
                 return;
@@ -276,6 +301,11 @@ final class JettyTransport implements Transport {
             inputDone = true;
             ended = true;
             l = listener;
+            over = lingering;
+        }
+        if (over) {
+            dropConnection(null); // the session is done: this end was all the connection waited for
+            return;
         }
         if (l != null) {
             l.onEnd(); // else start() passes it on
@@ -285,13 +315,19 @@ final class JettyTransport implements Transport {
     /** Reading or writing failed, or the connection went away: drops it and tells the session once. */
     void failed(Throwable cause) {
         TransportListener l;
+        boolean over;
         synchronized (lock) {
-            if (failure != null || closedByUs) {
+            over = lingering;
+            if (!over && (failure != null || closedByUs)) {
                 return; // told already, or the session itself ended the connection
             }
             failure = cause;
             inputDone = true;
             l = listener;
+        }
+        if (over) {
+            dropConnection(cause); // no news to the session, which is done
+            return;
         }
         TransportFailures.log(context.remote(), cause);
         dropConnection(cause);
@@ -309,7 +345,84 @@ final class JettyTransport implements Transport {
 
     @Override
     public void close() {
-        writes.closeAfterWrites(() -> dropConnection(null));
+        writes.closeAfterWrites(this::endAfterPeer);
+    }
+
+    /**
+     * Ends the connection gracefully, once our writes are done, as Jetty's own WebSocket
+     * implementation does: our output ends (FIN; on an HTTP/2 stream END_STREAM), the peer's input
+     * is read and dropped until it ends too, and only then is the connection released. A peer may
+     * end its side right behind its close frame, or once it saw ours end; released before that end
+     * is read, an HTTP/2 stream stays in Jetty's session for good, holding its connection open
+     * (and a socket closed with input unread resets). A peer that never ends its side is cut off
+     * at the close timeout.
+     */
+    private void endAfterPeer() {
+        boolean inputOver;
+        boolean readHere;
+        synchronized (lock) {
+            closedByUs = true;
+            lingering = true;
+            inputOver = inputDone;
+            // A thread handing the session data drains once it is back (see readLoop).
+            readHere = delivering == null;
+        }
+        if (inputOver) {
+            dropConnection(null);
+            return;
+        }
+        EndPoint endPoint = connection.getEndPoint();
+        endPoint.setIdleTimeout(context.container().defaults().closeTimeoutMillis());
+        endPoint.shutdownOutput();
+        if (readHere) {
+            discardInput();
+        }
+    }
+
+    /** Reads and drops what the peer still sends, until its end: then the connection goes. */
+    private void discardInput() {
+        synchronized (lock) {
+            if (discarding) {
+                discardAgain = true;
+                return;
+            }
+            discarding = true;
+        }
+        byte[] buffer = pool.lease();
+        try {
+            while (true) {
+                ByteBuffer scratch = ByteBuffer.wrap(buffer);
+                scratch.limit(0); // Jetty fills after the limit of a buffer in "flush mode"
+                int n = connection.fill(scratch);
+                if (n < 0) {
+                    dropConnection(null);
+                    return;
+                }
+                if (n == 0) {
+                    synchronized (lock) {
+                        if (discardAgain) {
+                            discardAgain = false;
+                            continue;
+                        }
+                        discarding = false;
+                    }
+                    if (!connection.isFillInterested()) {
+                        connection.fillInterested();
+                    }
+                    return;
+                }
+            }
+        } catch (ReadPendingException e) {
+            // the session's last demand left an interest: its call drains on
+        } catch (IOException | RuntimeException e) { // the peer reset, or the endpoint closed meanwhile
+            LOG.log(System.Logger.Level.DEBUG, "the connection failed while its input was drained after the close", e);
+            dropConnection(e);
+        } finally {
+            synchronized (lock) {
+                discarding = false;
+            }
+            pool.release(buffer);
+        }
     }
 
     @Override

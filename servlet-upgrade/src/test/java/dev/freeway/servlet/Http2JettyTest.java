@@ -90,7 +90,10 @@ class Http2JettyTest {
             assertThat(a.next()).isEqualTo("a:m" + i);
             assertThat(b.next()).isEqualTo("b:m" + i);
         }
-        assertThat(server.openConnections()).as("both streams on one HTTP/2 connection").isEqualTo(1);
+        // Awaited: the connection of an earlier test's hand-made peer may still be going away; two
+        // connections for these streams would both stay open.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(server.openConnections()).as("both streams on one HTTP/2 connection").isEqualTo(1));
         a.closeNormally(first);
         assertThat(second.isOpen()).as("closing one stream leaves the other").isTrue();
         await(c -> second.sendText("still here", c));
@@ -121,6 +124,36 @@ class Http2JettyTest {
             assertThat(watcher.next()).isEqualTo("closed 1006");
         }
         watcher.closeNormally(watching);
+    }
+
+    /**
+     * A peer that ends its stream (END_STREAM) right behind its close frame, on the same DATA frame
+     * or on an empty one after it: the session's close reply still comes, then the server ends its
+     * side of the stream, and the stream is gone from the server once the peer's end is read (an
+     * end left unread kept every such stream in Jetty's HTTP/2 session, and the connection with them
+     * open after the peer had left).
+     */
+    @Test
+    void aPeerThatEndsItsStreamWithItsCloseFrameGetsTheCloseReply() throws Exception {
+        byte[] reply = {(byte) 0x88, 2, 0x0f, (byte) 0xa3}; // 4003, unmasked
+        int before = server.openConnections();
+        try (Http2Peer peer = new Http2Peer(server.port())) {
+            for (int round = 0; round < 20; round++) {
+                Http2Peer.Tunnel tunnel = peer.connect("/app/echo/end", "websocket",
+                        HttpFields.build().put("sec-websocket-version", "13"));
+                assertThat(tunnel.status()).isEqualTo(200);
+                if (round % 2 == 0) {
+                    tunnel.sendLast(RawClient.closeFrame(4003));
+                } else {
+                    tunnel.send(RawClient.closeFrame(4003));
+                    tunnel.sendLast(new byte[0]);
+                }
+                tunnel.ended.get(10, TimeUnit.SECONDS);
+                assertThat(tunnel.received()).as("round %d", round).isEqualTo(reply);
+            }
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(server.openConnections()).as("the peer's connection is gone").isEqualTo(before));
     }
 
     @Test

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * An HTTP/2 connection (h2c, prior knowledge) made with Jetty's low-level {@link HTTP2Client}, for
  * what a WebSocket client library does not let a test do: send a hand-made extended CONNECT
- * (a wrong {@code :protocol}, no version), look at the server's SETTINGS, and reset a stream in the
- * middle of a WebSocket message.
+ * (a wrong {@code :protocol}, no version), look at the server's SETTINGS, reset a stream in the
+ * middle of a WebSocket message, and end a stream (END_STREAM) right with a close frame.
  */
 final class Http2Peer implements AutoCloseable {
     private final HTTP2Client client = new HTTP2Client();
@@ -67,6 +67,8 @@ final class Http2Peer implements AutoCloseable {
     /** One stream: its response, the DATA it received, and ways to send and to reset. */
     static final class Tunnel implements Stream.Listener {
         final CompletableFuture<MetaData.Response> response = new CompletableFuture<>();
+        /** Completed once the server ended the stream (END_STREAM). */
+        final CompletableFuture<Void> ended = new CompletableFuture<>();
         private final ByteArrayOutputStream received = new ByteArrayOutputStream();
         private Stream stream;
 
@@ -93,7 +95,9 @@ final class Http2Peer implements AutoCloseable {
             }
             boolean last = data.frame().isEndStream();
             data.release();
-            if (!last) {
+            if (last) {
+                ended.complete(null);
+            } else {
                 s.demand(); // past the end, readData would return the last data again and again
             }
         }
@@ -110,6 +114,11 @@ final class Http2Peer implements AutoCloseable {
 
         void send(byte[] bytes) throws Exception {
             stream.data(new DataFrame(stream.getId(), ByteBuffer.wrap(bytes), false)).get(10, TimeUnit.SECONDS);
+        }
+
+        /** Sends {@code bytes} and ends the stream with them (END_STREAM on the same DATA frame). */
+        void sendLast(byte[] bytes) throws Exception {
+            stream.data(new DataFrame(stream.getId(), ByteBuffer.wrap(bytes), true)).get(10, TimeUnit.SECONDS);
         }
 
         /** Resets the stream, as a peer that gives up on it does (CANCEL). */
