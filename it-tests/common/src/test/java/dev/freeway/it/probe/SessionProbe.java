@@ -86,8 +86,9 @@ public final class SessionProbe {
      */
     public void closed(Session session, CloseReason reason) {
         boolean stillListed = session.getOpenSessions().contains(session);
-        // the event first: a report that counts the session closed must also show how
-        event("closed " + reason.getCloseCode().getCode() + " listed=" + stillListed + " open=" + session.isOpen());
+        // the event first: a report that counts the session closed must also show how. No isOpen():
+        // it turns false only once onClose has returned, as in Tomcat and Tyrus.
+        event("closed " + reason.getCloseCode().getCode() + " listed=" + stillListed);
         open.remove(session);
         closed.incrementAndGet();
     }
