@@ -310,6 +310,16 @@ final class Outbound {
         }
     }
 
+    /** Whether a write failed (or the session failed the sends): the connection can carry nothing more. */
+    boolean hasFailed() {
+        lock.lock();
+        try {
+            return failure != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Bytes in flight and queued: what this session holds for its peer. */
     long buffered() {
         lock.lock();

@@ -330,6 +330,14 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
             }
             return;
         }
+        if (peers && outbound.hasFailed()) {
+            // The handler failed because the connection did (its send failed with it): no close
+            // frame can go out, and the session ends as a dropped connection (1006), as it does
+            // when the transport's own report of the failure, which may come on another thread
+            // just after this, gets there first; a 1011 would blame the application.
+            onTransportError(t);
+            return;
+        }
         if (peers) {
             // One line, no trace: a peer that stops reading or resets would otherwise fill the log
             // with Freeway's own send path, once for every such peer.

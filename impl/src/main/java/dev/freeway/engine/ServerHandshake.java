@@ -7,7 +7,6 @@ import static dev.freeway.engine.HandshakeErrors.reject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -68,16 +67,10 @@ public final class ServerHandshake {
         String host = exactlyOne(headers, "Host");
         checkNoBody(headers);
         checkUpgrade(headers);
-        checkVersion(headers);
+        HandshakeOffers.checkVersion(headers, 426, "Upgrade", "websocket");
         checkKey(headers);
-        List<String> subprotocols = subprotocols(headers);
-        List<ExtensionOffer> extensions;
-        try {
-            extensions = ExtensionHeader.parseOffers(headers.all("Sec-WebSocket-Extensions"));
-        } catch (IllegalArgumentException e) {
-            throw reject(400, e.getMessage());
-        }
-        return new Request(host, target, headers, subprotocols, extensions);
+        return new Request(host, target, headers, HandshakeOffers.subprotocols(headers),
+                HandshakeOffers.extensions(headers));
     }
 
     /**
@@ -109,18 +102,11 @@ public final class ServerHandshake {
         if (key == null) {
             throw new LocalProtocolError("the request has no Sec-WebSocket-Key; accept only a validated request");
         }
-        checkAgainstOffers(request, accept);
-        HttpHeaders.Builder b = HttpHeaders.builder()
+        HandshakeOffers.checkChoice(request, accept, OWN_RESPONSE_FIELDS);
+        return HandshakeOffers.negotiated(HttpHeaders.builder()
                 .add("Upgrade", "websocket")
                 .add("Connection", "Upgrade")
-                .add("Sec-WebSocket-Accept", acceptValue(key));
-        if (accept.subprotocol() != null) {
-            b.add("Sec-WebSocket-Protocol", accept.subprotocol());
-        }
-        if (!accept.extensions().isEmpty()) {
-            b.add("Sec-WebSocket-Extensions", ExtensionOffer.toHeaderValue(accept.extensions()));
-        }
-        return b.addAll(accept.headers()).build();
+                .add("Sec-WebSocket-Accept", acceptValue(key)), accept);
     }
 
     /** The whole 101 response that accepts {@code request}, as bytes; see {@link #acceptHeaders}. */
@@ -246,18 +232,6 @@ public final class ServerHandshake {
         }
     }
 
-    /** Anything but exactly 13 gets 426 naming the version we speak (RFC 6455 section 4.4). */
-    private static void checkVersion(HttpHeaders headers) throws RemoteProtocolError {
-        List<String> versions = headers.all("Sec-WebSocket-Version");
-        if (versions.size() != 1 || !VERSION.equals(versions.get(0))) {
-            String what = versions.isEmpty()
-                    ? "the request has no Sec-WebSocket-Version header"
-                    : "Sec-WebSocket-Version " + printable(String.join(", ", versions)) + " is not supported";
-            throw reject(426, what + "; this server speaks " + VERSION,
-                    "Sec-WebSocket-Version", VERSION, "Upgrade", "websocket");
-        }
-    }
-
     private static void checkKey(HttpHeaders headers) throws RemoteProtocolError {
         String key = exactlyOne(headers, "Sec-WebSocket-Key");
         byte[] decoded;
@@ -273,45 +247,6 @@ public final class ServerHandshake {
         // Java's decoder accepts missing padding and stray low bits; a key is always the canonical form.
         if (!Base64.getEncoder().encodeToString(decoded).equals(key)) {
             throw reject(400, "Sec-WebSocket-Key " + quote(key) + " is not in canonical base64 (24 characters, '==' padding)");
-        }
-    }
-
-    private static List<String> subprotocols(HttpHeaders headers) throws RemoteProtocolError {
-        List<String> out = new ArrayList<>();
-        for (String p : headers.tokens("Sec-WebSocket-Protocol")) {
-            if (!ExtensionHeader.isToken(p)) {
-                throw reject(400, "Sec-WebSocket-Protocol element " + quote(p) + " is not a token");
-            }
-            if (out.contains(p)) {
-                throw reject(400, "Sec-WebSocket-Protocol offers " + quote(p) + " twice");
-            }
-            out.add(p);
-        }
-        return out;
-    }
-
-    private static void checkAgainstOffers(Request request, AcceptConnection accept) {
-        String chosen = accept.subprotocol();
-        if (chosen != null && !request.subprotocols().contains(chosen)) {
-            throw new LocalProtocolError("subprotocol '" + chosen + "' was not offered by the client (offered: "
-                    + request.subprotocols() + ")");
-        }
-        List<String> accepted = new ArrayList<>();
-        for (ExtensionOffer e : accept.extensions()) {
-            String name = e.name().toLowerCase(Locale.ROOT);
-            if (request.extensions().stream().noneMatch(o -> o.name().equalsIgnoreCase(e.name()))) {
-                throw new LocalProtocolError("extension '" + e.name() + "' was not offered by the client");
-            }
-            if (accepted.contains(name)) {
-                throw new LocalProtocolError("extension '" + e.name() + "' is accepted twice");
-            }
-            accepted.add(name);
-        }
-        for (HttpHeaders.Field f : accept.headers().fields()) {
-            if (OWN_RESPONSE_FIELDS.contains(f.name().toLowerCase(Locale.ROOT))) {
-                throw new LocalProtocolError("header '" + f.name()
-                        + "' is written by the handshake; it cannot be an extra header of AcceptConnection");
-            }
         }
     }
 }

@@ -48,6 +48,7 @@ final class PeerTransport implements Transport {
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private final List<Object[]> stalled = new ArrayList<>();
     private boolean peerReading = true;
+    private java.io.IOException broken;
     volatile boolean closed;
     volatile boolean aborted;
     volatile int demands;
@@ -117,15 +118,44 @@ final class PeerTransport implements Transport {
     }
 
     void startReading() {
-        List<Object[]> release;
         synchronized (lock) {
             peerReading = true;
-            release = new ArrayList<>(stalled);
-            stalled.clear();
         }
-        for (Object[] w : release) {
+        for (Object[] w : takeStalled()) {
             accept((ByteBuffer[]) w[0], (WriteCallback) w[1]);
         }
+    }
+
+    /** The writes waiting for the peer to read, taken out, in order. */
+    private List<Object[]> takeStalled() {
+        synchronized (lock) {
+            List<Object[]> taken = new ArrayList<>(stalled);
+            stalled.clear();
+            return taken;
+        }
+    }
+
+    private void failStalled(java.io.IOException cause) {
+        for (Object[] w : takeStalled()) {
+            ((WriteCallback) w[1]).completed(cause);
+        }
+    }
+
+    /**
+     * The connection breaks: the writes waiting for the peer and every later one fail with
+     * {@code cause}, and the session is not told yet, as a container's transport tells it on
+     * another thread, later ({@link #reportFailure}).
+     */
+    void breakConnection(java.io.IOException cause) {
+        synchronized (lock) {
+            broken = cause;
+        }
+        failStalled(cause);
+    }
+
+    /** The transport's report of the failure reaches the session. */
+    void reportFailure(Throwable cause) {
+        listener.onError(cause);
     }
 
     /** Everything the session wrote so far, as the peer's events (data merged per frame). */
@@ -227,6 +257,10 @@ final class PeerTransport implements Transport {
     @Override
     public void write(ByteBuffer[] buffers, WriteCallback done) {
         synchronized (lock) {
+            if (broken != null) {
+                done.completed(broken);
+                return;
+            }
             if (closed || aborted) {
                 done.completed(new java.io.IOException("transport closed"));
                 return;
@@ -247,14 +281,7 @@ final class PeerTransport implements Transport {
     @Override
     public void abort() {
         aborted = true;
-        List<Object[]> dropped;
-        synchronized (lock) {
-            dropped = new ArrayList<>(stalled);
-            stalled.clear();
-        }
-        for (Object[] w : dropped) {
-            ((WriteCallback) w[1]).completed(new java.io.IOException("transport aborted"));
-        }
+        failStalled(new java.io.IOException("transport aborted"));
     }
 
     @Override

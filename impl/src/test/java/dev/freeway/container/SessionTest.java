@@ -399,6 +399,33 @@ class SessionTest {
         }
     }
 
+    /**
+     * A handler whose send fails because the connection broke, with no error handler: the session
+     * ends as a dropped connection (1006), whether the transport's report of the failure comes
+     * before or, as here, after the handler's exception (a reset HTTP/2 stream showed 1011 now and then).
+     */
+    @Test
+    void aHandlerFailingWithTheBrokenConnectionEndsTheSessionWith1006() throws Exception {
+        try (Harness h = Harness.openWithoutErrorHandler(s -> s.addMessageHandler(String.class, (MessageHandler.Whole<String>) m -> {
+            try {
+                s.getBasicRemote().sendText("echo " + m);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }))) {
+            h.peer.stopReading();
+            h.peer.send(Data.text("x", true));
+            await().atMost(Duration.ofSeconds(10)).until(() -> h.session.outbound().inFlight() > 0);
+            java.io.EOFException reset = new java.io.EOFException("reset by the peer");
+            h.peer.breakConnection(reset);
+            h.awaitClosed();
+            h.peer.reportFailure(reset);
+            assertThat(h.endpoint.closes).singleElement()
+                    .satisfies(r -> assertThat(r.getCloseCode().getCode()).isEqualTo(1006));
+            assertThat(h.peer.peerSaw()).as("no close frame could go out").isEmpty();
+        }
+    }
+
     // ---- sending
 
     @Test

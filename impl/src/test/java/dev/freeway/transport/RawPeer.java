@@ -145,6 +145,14 @@ public final class RawPeer implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Ends what this peer sends (FIN) and goes on reading, as a peer does that half-closes the TCP
+     * connection right behind its close frame.
+     */
+    public void halfClose() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** Resets the connection (RST, not FIN): whatever the other end is writing fails. */
     public void reset() throws IOException {
         socket.setSoLinger(true, 0);

@@ -192,6 +192,25 @@ public abstract class TransportContract {
         }
     }
 
+    /**
+     * The end of the peer's input right behind its close frame (a TCP half-close; on HTTP/2 the
+     * END_STREAM some clients send with it) must not cost the peer the close reply it is owed: the
+     * reply goes out, then the connection ends.
+     */
+    @Test
+    void aPeerThatEndsItsInputRightAfterItsCloseFrameStillGetsTheReply() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            try (Connected c = connect()) {
+                c.peer().sendClose(4003);
+                c.peer().halfClose();
+                assertThat(c.peer().readClose().code()).as("the close reply, round %d", round).isEqualTo(4003);
+                assertThat(c.peer().readsEndOfStream()).isTrue();
+                await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.closes(c.session()) == 1);
+                assertThat(endpoint.errors(c.session())).isZero();
+            }
+        }
+    }
+
     @Test
     void aPeerResetMidWriteFailsEveryPendingSendExactlyOnce() throws Exception {
         try (Connected c = connect()) {

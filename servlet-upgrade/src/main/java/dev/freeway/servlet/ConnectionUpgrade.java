@@ -20,4 +20,14 @@ interface ConnectionUpgrade {
      *         not visible); the next way is then tried
      */
     boolean upgrade(HttpServletRequest request, UpgradeContext context) throws IOException, ServletException;
+
+    /**
+     * The {@code :protocol} of {@code request} when it is an HTTP/2 extended CONNECT (RFC 8441) that
+     * this way can take over as a tunnel; null otherwise. The Servlet API shows neither the
+     * pseudo-header nor a way to keep the stream open after the response, so only a
+     * container-native way can answer.
+     */
+    default String tunnelProtocol(HttpServletRequest request) {
+        return null;
+    }
 }

@@ -30,6 +30,20 @@ final class ConnectionUpgrades {
         return new ConnectionUpgrades(ways);
     }
 
+    /**
+     * The {@code :protocol} of an HTTP/2 extended CONNECT that some way can take over, or null
+     * (then the request is no WebSocket handshake Freeway can answer, see {@link ConnectionUpgrade#tunnelProtocol}).
+     */
+    String tunnelProtocol(HttpServletRequest request) {
+        for (ConnectionUpgrade way : ways) {
+            String protocol = way.tunnelProtocol(request);
+            if (protocol != null) {
+                return protocol;
+            }
+        }
+        return null;
+    }
+
     /** Takes over {@code request}'s connection the first way that applies. */
     void upgrade(HttpServletRequest request, UpgradeContext context) throws IOException, ServletException {
         for (ConnectionUpgrade way : ways) {

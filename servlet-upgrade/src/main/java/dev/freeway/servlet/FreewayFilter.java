@@ -28,7 +28,7 @@ final class FreewayFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        if (ServletHandshake.wantsWebSocket(req)) {
+        if (handshake.wantsWebSocket(req)) {
             String path = rawPath(req);
             EndpointRegistry.Match match = container.match(path);
             if (match != null) {

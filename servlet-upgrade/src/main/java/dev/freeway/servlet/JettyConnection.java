@@ -18,10 +18,11 @@ import java.util.concurrent.TimeoutException;
 final class JettyConnection extends AbstractConnection implements Connection.UpgradeTo {
     private final JettyTransport transport;
 
-    JettyConnection(EndPoint endPoint, Executor executor, UpgradeContext context) {
+    /** @param stream whether {@code endPoint} is an HTTP/2 stream's (see {@link JettyTransport#fillable}) */
+    JettyConnection(EndPoint endPoint, Executor executor, UpgradeContext context, boolean stream) {
         super(endPoint, executor);
         // The transport only keeps the reference; it uses it once Jetty has opened this connection.
-        this.transport = new JettyTransport(this, context);
+        this.transport = new JettyTransport(this, context, stream);
     }
 
     /** Bytes that arrived together with the request head; Jetty hands them over before {@link #onOpen}. */
@@ -50,11 +51,12 @@ final class JettyConnection extends AbstractConnection implements Connection.Upg
     /**
      * Freeway keeps its own idle and send timeouts per session ({@code dev.freeway.maxIdleTimeout},
      * {@code asyncSendTimeout}); the connector's idle timeout, meant for HTTP exchanges, must not
-     * end a quiet WebSocket session.
+     * end a quiet WebSocket session. Once the session is over and the connection only waits for
+     * the end of the peer's input, the timeout (then the close timeout) ends the wait.
      */
     @Override
     public boolean onIdleExpired(TimeoutException timeout) {
-        return false;
+        return transport.isLingering();
     }
 
     @Override

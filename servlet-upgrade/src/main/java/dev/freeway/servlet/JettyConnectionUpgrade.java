@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The Jetty-native {@link ConnectionUpgrade} ({@link JettyTakeover}), where it can work: on Jetty
- * 12.1, whose Servlet upgrade loses the input of handshakes without {@code Content-Length}.
+ * 12.1, whose Servlet upgrade loses the input of handshakes without {@code Content-Length}, and
+ * for WebSockets over HTTP/2 (RFC 8441), which the Servlet API cannot carry at all.
  *
  * <p>It needs a few of Jetty's core classes, which a {@code WebAppContext} hides from web
  * applications unless told otherwise ({@link #EXPOSED_CLASSES}). Whether they are visible is decided
@@ -28,7 +29,8 @@ final class JettyConnectionUpgrade implements ConnectionUpgrade {
             "org.eclipse.jetty.io.EndPoint",
             "org.eclipse.jetty.util.Callback",
             "org.eclipse.jetty.server.Request",
-            "org.eclipse.jetty.server.ConnectionMetaData");
+            "org.eclipse.jetty.server.ConnectionMetaData",
+            JettyTakeover.TUNNEL_CLASS);
 
     private static final System.Logger LOG = System.getLogger(JettyConnectionUpgrade.class.getName());
     private static final ConnectionUpgrade NOT_JETTY = (request, context) -> false;
@@ -52,9 +54,15 @@ final class JettyConnectionUpgrade implements ConnectionUpgrade {
 
     @Override
     public boolean upgrade(HttpServletRequest request, UpgradeContext context) throws IOException, ServletException {
-        if (!visible) {
-            return false;
-        }
+        return visible && wayFor(request).upgrade(request, context);
+    }
+
+    @Override
+    public String tunnelProtocol(HttpServletRequest request) {
+        return visible ? wayFor(request).tunnelProtocol(request) : null;
+    }
+
+    private ConnectionUpgrade wayFor(HttpServletRequest request) {
         ConnectionUpgrade chosen = way;
         if (chosen == null) {
             // Decided once per web application; two first handshakes at once decide alike.
@@ -62,14 +70,26 @@ final class JettyConnectionUpgrade implements ConnectionUpgrade {
             chosen = takeover == null ? NOT_JETTY : takeover;
             way = chosen;
         }
-        return chosen.upgrade(request, context);
+        return chosen;
     }
 
+    /**
+     * Whether the classes of the HTTP/1.1 takeover are visible. The one for HTTP/2 may be missing
+     * (a web application configured before Freeway served HTTP/2): HTTP/1.1 is then taken over all
+     * the same, see {@link JettyTakeover#TUNNEL_CLASS}.
+     */
     private static boolean allVisible(ClassLoader loader) {
-        try {
-            for (String name : EXPOSED_CLASSES) {
-                Class.forName(name, false, loader);
+        for (String name : EXPOSED_CLASSES) {
+            if (!name.equals(JettyTakeover.TUNNEL_CLASS) && !visible(name, loader)) {
+                return false;
             }
+        }
+        return true;
+    }
+
+    static boolean visible(String name, ClassLoader loader) {
+        try {
+            Class.forName(name, false, loader);
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;

@@ -5,10 +5,13 @@ import dev.freeway.container.TransportListener;
 import dev.freeway.container.WriteCallback;
 import dev.freeway.transport.WriteQueue;
 
+import org.eclipse.jetty.io.EndPoint;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadPendingException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -37,6 +40,11 @@ import java.util.concurrent.RejectedExecutionException;
  *     Jetty handed them over) reach it. No read ever waits: if there is nothing, fill interest is
  *     set and the thread returns.</li>
  * <li>Failures reach the session on the executor.</li>
+ * <li>On an HTTP/2 stream (RFC 8441, see {@link JettyTakeover}) Jetty calls back on the thread that
+ *     reads the frames of every stream of the connection: there the fill callback only hands the
+ *     reading to the executor, and write completions are reported there too (see
+ *     {@link JettyWrites}), so that no application code, blocking or not, ever holds up the other
+ *     streams or the WINDOW_UPDATEs that blocked sends wait for.</li>
  * </ul>
  * A paused session leaves the bytes in the socket, where TCP holds the peer back.
  *
@@ -50,6 +58,8 @@ final class JettyTransport implements Transport {
     private final Executor executor;
     private final ReadArrayPool pool;
     private final WriteQueue writes;
+    /** The connection is an HTTP/2 stream: Jetty's callbacks come on the thread of the whole HTTP/2 connection (see {@link #fillable}). */
+    private final boolean onHttp2Stream;
 
     private final Object lock = new Object();
     private TransportListener listener;
@@ -61,6 +71,11 @@ final class JettyTransport implements Transport {
     private Throwable failure;
     /** The session closed or dropped the connection itself, so its closing is no news to it. */
     private boolean closedByUs;
+    /** Our output has ended and the peer's remaining input is read and dropped until it ends (see {@link #endAfterPeer}). */
+    private boolean lingering;
+    /** A thread is in {@link #discardInput}; another that comes meanwhile only asks it to read once more. */
+    private boolean discarding;
+    private boolean discardAgain;
     /** Bytes that came with the request head, until the session has consumed them. */
     private ByteBuffer prefilled;
     private boolean prefilledDelivered;
@@ -70,12 +85,18 @@ final class JettyTransport implements Transport {
     /** The session demanded again on the {@link #delivering} thread, which is to read once more. */
     private boolean demandedAgain;
 
-    JettyTransport(JettyConnection connection, UpgradeContext context) {
+    /**
+     * @param onHttp2Stream whether the connection is an HTTP/2 stream's: reads are then done, and
+     *                      write completions reported, on the executor, not on Jetty's callback
+     *                      thread, which reads the whole HTTP/2 connection
+     */
+    JettyTransport(JettyConnection connection, UpgradeContext context, boolean onHttp2Stream) {
         this.connection = connection;
+        this.onHttp2Stream = onHttp2Stream;
         this.context = context;
         this.executor = context.executor();
         this.pool = context.pool();
-        this.writes = new WriteQueue(new JettyWrites(connection.getEndPoint(), this::run), this::failed);
+        this.writes = new WriteQueue(new JettyWrites(connection.getEndPoint(), this::run, onHttp2Stream), this::failed);
     }
 
     // ---- from Jetty (JettyConnection)
@@ -105,9 +126,27 @@ final class JettyTransport implements Transport {
         context.prepared().discard();
     }
 
-    /** On one of Jetty's pool threads (see the class comment): reads, and hands over, right here. */
+    /**
+     * On one of Jetty's pool threads (see the class comment): reads, and hands over, right here.
+     * Except on an HTTP/2 stream: Jetty calls a stream's endpoint on the thread that parses the
+     * frames of every stream of the connection, so an {@code @OnMessage} that blocks there (a
+     * blocking send waiting for the peer's WINDOW_UPDATE, which only that thread can read) would
+     * stop the connection and deadlock. The stream's reads go to the executor instead.
+     */
     void fillable() {
-        readLoop();
+        Runnable read = isLingering() ? this::discardInput : this::readLoop;
+        if (onHttp2Stream) {
+            run(read);
+        } else {
+            read.run();
+        }
+    }
+
+    /** Whether the session is done and the connection only waits for the end of the peer's input. */
+    boolean isLingering() {
+        synchronized (lock) {
+            return lingering;
+        }
     }
 
     void closed(Throwable cause) {
@@ -144,8 +183,8 @@ final class JettyTransport implements Transport {
         synchronized (lock) {
             pool.release(leased);
             leased = null;
-            if (inputDone) {
-                return;
+            if (inputDone || lingering) {
+                return; // after close() the session takes no more input
             }
             if (delivering == Thread.currentThread()) {
                 demandedAgain = true; // the loop below reads once onData has returned
@@ -171,6 +210,9 @@ final class JettyTransport implements Transport {
             ByteBuffer head;
             TransportListener l;
             synchronized (lock) {
+                if (lingering) {
+                    break;
+                }
                 if (prefilledDelivered) {
                     prefilled = null;
                 }
@@ -192,6 +234,9 @@ final class JettyTransport implements Transport {
                 if (delivering != me) {
                     return; // another thread took over reading, on a demand from elsewhere
                 }
+                if (lingering) {
+                    break; // the session closed the connection while it had the data
+                }
                 if (!demandedAgain || inputDone) {
                     delivering = null;
                     return;
@@ -199,6 +244,8 @@ final class JettyTransport implements Transport {
                 demandedAgain = false;
             }
         }
+        stopDelivering();
+        discardInput();
     }
 
     /** Reads once without waiting: the bytes read, or null after setting fill interest, ending or failing. */
@@ -246,6 +293,7 @@ final class JettyTransport implements Transport {
 
     private void ended() {
         TransportListener l;
+        boolean over;
         synchronized (lock) {
             if (inputDone) {
                 return;
@@ -253,6 +301,11 @@ final class JettyTransport implements Transport {
             inputDone = true;
             ended = true;
             l = listener;
+            over = lingering;
+        }
+        if (over) {
+            dropConnection(null); // the session is done: this end was all the connection waited for
+            return;
         }
         if (l != null) {
             l.onEnd(); // else start() passes it on
@@ -262,13 +315,19 @@ final class JettyTransport implements Transport {
     /** Reading or writing failed, or the connection went away: drops it and tells the session once. */
     void failed(Throwable cause) {
         TransportListener l;
+        boolean over;
         synchronized (lock) {
-            if (failure != null || closedByUs) {
+            over = lingering;
+            if (!over && (failure != null || closedByUs)) {
                 return; // told already, or the session itself ended the connection
             }
             failure = cause;
             inputDone = true;
             l = listener;
+        }
+        if (over) {
+            dropConnection(cause); // no news to the session, which is done
+            return;
         }
         TransportFailures.log(context.remote(), cause);
         dropConnection(cause);
@@ -286,7 +345,84 @@ final class JettyTransport implements Transport {
 
     @Override
     public void close() {
-        writes.closeAfterWrites(() -> dropConnection(null));
+        writes.closeAfterWrites(this::endAfterPeer);
+    }
+
+    /**
+     * Ends the connection gracefully, once our writes are done, as Jetty's own WebSocket
+     * implementation does: our output ends (FIN; on an HTTP/2 stream END_STREAM), the peer's input
+     * is read and dropped until it ends too, and only then is the connection released. A peer may
+     * end its side right behind its close frame, or once it saw ours end; released before that end
+     * is read, an HTTP/2 stream stays in Jetty's session for good, holding its connection open
+     * (and a socket closed with input unread resets). A peer that never ends its side is cut off
+     * at the close timeout.
+     */
+    private void endAfterPeer() {
+        boolean inputOver;
+        boolean readHere;
+        synchronized (lock) {
+            closedByUs = true;
+            lingering = true;
+            inputOver = inputDone;
+            // A thread handing the session data drains once it is back (see readLoop).
+            readHere = delivering == null;
+        }
+        if (inputOver) {
+            dropConnection(null);
+            return;
+        }
+        EndPoint endPoint = connection.getEndPoint();
+        endPoint.setIdleTimeout(context.container().defaults().closeTimeoutMillis());
+        endPoint.shutdownOutput();
+        if (readHere) {
+            discardInput();
+        }
+    }
+
+    /** Reads and drops what the peer still sends, until its end: then the connection goes. */
+    private void discardInput() {
+        synchronized (lock) {
+            if (discarding) {
+                discardAgain = true;
+                return;
+            }
+            discarding = true;
+        }
+        byte[] buffer = pool.lease();
+        try {
+            while (true) {
+                ByteBuffer scratch = ByteBuffer.wrap(buffer);
+                scratch.limit(0); // Jetty fills after the limit of a buffer in "flush mode"
+                int n = connection.fill(scratch);
+                if (n < 0) {
+                    dropConnection(null);
+                    return;
+                }
+                if (n == 0) {
+                    synchronized (lock) {
+                        if (discardAgain) {
+                            discardAgain = false;
+                            continue;
+                        }
+                        discarding = false;
+                    }
+                    if (!connection.isFillInterested()) {
+                        connection.fillInterested();
+                    }
+                    return;
+                }
+            }
+        } catch (ReadPendingException e) {
+            // the session's last demand left an interest: its call drains on
+        } catch (IOException | RuntimeException e) { // the peer reset, or the endpoint closed meanwhile
+            LOG.log(System.Logger.Level.DEBUG, "the connection failed while its input was drained after the close", e);
+            dropConnection(e);
+        } finally {
+            synchronized (lock) {
+                discarding = false;
+            }
+            pool.release(buffer);
+        }
     }
 
     @Override

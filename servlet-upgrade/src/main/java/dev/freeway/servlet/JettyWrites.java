@@ -24,15 +24,24 @@ import java.util.concurrent.RejectedExecutionException;
  * No write ever needs the thread that is reading: a blocking send from inside {@code @OnMessage}
  * (which runs on a Jetty thread, see {@link JettyTransport}) waits for a completion another thread
  * brings.
+ *
+ * <p>On an HTTP/2 stream every report goes to the executor: Jetty completes a stream's writes on
+ * the thread that reads the whole HTTP/2 connection (the peer's WINDOW_UPDATE frees them), and the
+ * queue completes senders, whose handlers are application code that may block, where it is told.
  */
 final class JettyWrites implements WritePort {
     private final EndPoint endPoint;
     private final Executor executor;
+    private final boolean dispatchSuccesses;
 
-    /** @param executor runs the reports of failed writes */
-    JettyWrites(EndPoint endPoint, Executor executor) {
+    /**
+     * @param executor          runs the reports of failed writes
+     * @param dispatchSuccesses run the reports of completed writes on {@code executor} too (an HTTP/2 stream)
+     */
+    JettyWrites(EndPoint endPoint, Executor executor, boolean dispatchSuccesses) {
         this.endPoint = endPoint;
         this.executor = executor;
+        this.dispatchSuccesses = dispatchSuccesses;
     }
 
     @Override
@@ -50,16 +59,23 @@ final class JettyWrites implements WritePort {
 
         @Override
         public void succeeded() {
-            batch.succeeded();
+            if (dispatchSuccesses) {
+                dispatch(batch::succeeded);
+            } else {
+                batch.succeeded();
+            }
         }
 
         @Override
         public void failed(Throwable error) {
-            Runnable fail = () -> batch.failed(error);
+            dispatch(() -> batch.failed(error));
+        }
+
+        private void dispatch(Runnable report) {
             try {
-                executor.execute(fail);
+                executor.execute(report);
             } catch (RejectedExecutionException e) { // the executor is gone with its application
-                fail.run();
+                report.run();
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.freeway.container.FreewayHandshakeRequest;
 import dev.freeway.container.FreewayServerContainer;
 import dev.freeway.container.HandshakeOutcome;
 import dev.freeway.container.PreparedSession;
+import dev.freeway.engine.Http2ServerHandshake;
 import dev.freeway.engine.HttpHeaders;
 import dev.freeway.engine.RejectConnection;
 import dev.freeway.engine.RemoteProtocolError;
@@ -28,6 +29,10 @@ import java.util.Map;
  * The opening handshake over a Servlet request: the engine checks the request, the container
  * runs the endpoint's configurator, and then the response becomes either a 101 with an upgrade
  * that hands the connection to the session (see {@link ConnectionUpgrades}), or a rejection with a readable plain-text body.
+ * An HTTP/2 extended CONNECT (RFC 8441) takes the same path with the engine's
+ * {@link Http2ServerHandshake} in place of {@link ServerHandshake}: configurators,
+ * {@code modifyHandshake}, subprotocols, extensions and limits are the same code; the response is a
+ * 200 and the stream becomes the session's connection.
  */
 final class ServletHandshake {
     private final FreewayServerContainer container;
@@ -42,8 +47,18 @@ final class ServletHandshake {
         this.origins = origins;
     }
 
-    /** Whether {@code request} asks to become a WebSocket ({@code Upgrade: websocket}). */
-    static boolean wantsWebSocket(HttpServletRequest request) {
+    /**
+     * Whether {@code request} asks to become a WebSocket: an HTTP/1.1 {@code Upgrade: websocket}, or
+     * an HTTP/2 extended CONNECT with a {@code :protocol} (RFC 8441) that this container lets Freeway
+     * take over. Any {@code :protocol} counts, so that a wrong one gets the handshake's 400 rather
+     * than the 501 a servlet gives CONNECT.
+     */
+    boolean wantsWebSocket(HttpServletRequest request) {
+        return asksUpgrade(request) || upgrades.tunnelProtocol(request) != null;
+    }
+
+    /** Whether {@code request} has {@code Upgrade: websocket}. */
+    private static boolean asksUpgrade(HttpServletRequest request) {
         for (String value : Collections.list(request.getHeaders("Upgrade"))) {
             for (String token : value.split(",")) {
                 if (token.trim().equalsIgnoreCase("websocket")) {
@@ -60,9 +75,13 @@ final class ServletHandshake {
         HttpHeaders headers = headersOf(req);
         String query = req.getQueryString();
         String target = req.getRequestURI() + (query == null ? "" : "?" + query);
+        String tunnelProtocol = "CONNECT".equals(req.getMethod()) ? upgrades.tunnelProtocol(req) : null;
+        boolean overHttp2 = tunnelProtocol != null;
         Request request;
         try {
-            request = ServerHandshake.validate(req.getMethod(), target, req.getProtocol(), headers);
+            request = overHttp2
+                    ? Http2ServerHandshake.validate(req.getMethod(), tunnelProtocol, authority(req), target, headers)
+                    : ServerHandshake.validate(req.getMethod(), target, req.getProtocol(), headers);
         } catch (RemoteProtocolError e) {
             reject(resp, e.rejection(), e.getMessage());
             return;
@@ -87,9 +106,12 @@ final class ServletHandshake {
             return;
         }
         PreparedSession session = (PreparedSession) prepared;
-        HttpHeaders accept = ServerHandshake.acceptHeaders(request, session.accepted().accept());
-        resp.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
-        container.metrics().handshake(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+        HttpHeaders accept = overHttp2
+                ? Http2ServerHandshake.acceptHeaders(request, session.accepted().accept())
+                : ServerHandshake.acceptHeaders(request, session.accepted().accept());
+        int status = overHttp2 ? Http2ServerHandshake.ACCEPT_STATUS : HttpServletResponse.SC_SWITCHING_PROTOCOLS;
+        resp.setStatus(status);
+        container.metrics().handshake(status);
         for (HttpHeaders.Field f : accept.fields()) {
             resp.addHeader(f.name(), f.value());
         }
@@ -123,13 +145,22 @@ final class ServletHandshake {
         resp.getOutputStream().write(body);
     }
 
-    /** The origin the browser sent the request to: its scheme and the Host it asked for. */
+    /** The origin the browser sent the request to: its scheme and the authority it asked for. */
     private static String requestedOrigin(HttpServletRequest req) {
+        return (req.isSecure() ? "https://" : "http://") + authority(req).trim();
+    }
+
+    /**
+     * The {@code :authority} of an HTTP/2 request, as the Servlet API gives it (Host for HTTP/1.1);
+     * the server's name and port when the request named none.
+     */
+    private static String authority(HttpServletRequest req) {
         String host = req.getHeader("Host");
-        if (host == null || host.isBlank()) {
-            host = req.getServerName() + ":" + req.getServerPort();
+        if (host != null && !host.isBlank()) {
+            return host;
         }
-        return (req.isSecure() ? "https://" : "http://") + host.trim();
+        int port = req.getServerPort();
+        return port > 0 ? req.getServerName() + ":" + port : req.getServerName();
     }
 
     private static HttpHeaders headersOf(HttpServletRequest req) {

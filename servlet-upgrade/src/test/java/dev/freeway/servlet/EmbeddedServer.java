@@ -28,13 +28,34 @@ abstract class EmbeddedServer implements AutoCloseable {
 
     /** As {@link #start}, with these context parameters (the {@code web.xml} {@code <context-param>}s). */
     static EmbeddedServer start(String kind, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
-        return kind.equals("jetty") ? new JettyServer(null, contextParameters, endpoints)
-                : new TomcatServer(null, contextParameters, endpoints);
+        return kind.equals("jetty") ? new JettyServer(null, false, contextParameters, endpoints)
+                : new TomcatServer(null, false, contextParameters, endpoints);
+    }
+
+    /**
+     * As {@link #start}, with cleartext HTTP/2 beside HTTP/1.1 on the one port: Jetty with its h2c
+     * connection factory (prior knowledge and the HTTP/1.1 Upgrade; it announces RFC 8441), Tomcat
+     * with its {@code Http2Protocol} upgrade protocol (h2c by Upgrade only; no RFC 8441).
+     */
+    static EmbeddedServer startH2c(String kind, Class<?>... endpoints) throws Exception {
+        return kind.equals("jetty") ? new JettyServer(null, true, Map.of(), endpoints)
+                : new TomcatServer(null, true, Map.of(), endpoints);
+    }
+
+    /** Jetty over TLS only, offering h2 and http/1.1 by ALPN (h2 preferred), with the PKCS12 key store of {@code tls}. */
+    static EmbeddedServer startH2Tls(Tls tls, Class<?>... endpoints) throws Exception {
+        return new JettyServer(tls, true, Map.of(), endpoints);
+    }
+
+    /** How many connections the server holds open now (Jetty only). */
+    int openConnections() {
+        throw new UnsupportedOperationException("counted on Jetty only");
     }
 
     /** As {@link #start}, over TLS only, with the PKCS12 {@code keyStore} (alias "server"). */
     static EmbeddedServer startTls(String kind, Tls tls, Class<?>... endpoints) throws Exception {
-        return kind.equals("jetty") ? new JettyServer(tls, Map.of(), endpoints) : new TomcatServer(tls, Map.of(), endpoints);
+        return kind.equals("jetty") ? new JettyServer(tls, false, Map.of(), endpoints)
+                : new TomcatServer(tls, false, Map.of(), endpoints);
     }
 
     /** A server's key store (PKCS12) and its password. */
@@ -55,8 +76,17 @@ abstract class EmbeddedServer implements AutoCloseable {
         private final Server server;
         private final ServletContextHandler ctx = new ServletContextHandler("/app");
 
-        JettyServer(Tls tls, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
-            if (tls == null) {
+        /** @param http2 h2c beside HTTP/1.1 without {@code tls}; with it, h2 by ALPN beside http/1.1 */
+        JettyServer(Tls tls, boolean http2, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
+            if (http2 && tls == null) {
+                server = new Server();
+                org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
+                ServerConnector connector = new ServerConnector(server,
+                        new org.eclipse.jetty.server.HttpConnectionFactory(http),
+                        new org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory(http));
+                connector.setPort(0);
+                server.addConnector(connector);
+            } else if (tls == null) {
                 server = new Server(0);
             } else {
                 server = new Server();
@@ -66,8 +96,17 @@ abstract class EmbeddedServer implements AutoCloseable {
                 keys.setKeyStoreType("PKCS12");
                 org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
                 http.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer());
-                ServerConnector connector = new ServerConnector(server, keys,
-                        new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                org.eclipse.jetty.server.HttpConnectionFactory http11 = new org.eclipse.jetty.server.HttpConnectionFactory(http);
+                ServerConnector connector;
+                if (http2) {
+                    org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory alpn =
+                            new org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory();
+                    alpn.setDefaultProtocol(http11.getProtocol());
+                    connector = new ServerConnector(server, keys, alpn,
+                            new org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory(http), http11);
+                } else {
+                    connector = new ServerConnector(server, keys, http11);
+                }
                 connector.setPort(0);
                 server.addConnector(connector);
             }
@@ -81,6 +120,11 @@ abstract class EmbeddedServer implements AutoCloseable {
         @Override
         int port() {
             return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        }
+
+        @Override
+        int openConnections() {
+            return server.getConnectors()[0].getConnectedEndPoints().size();
         }
 
         @Override
@@ -98,7 +142,7 @@ abstract class EmbeddedServer implements AutoCloseable {
         private final Tomcat tomcat = new Tomcat();
         private Context ctx;
 
-        TomcatServer(Tls tls, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
+        TomcatServer(Tls tls, boolean h2c, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
             tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
             tomcat.setPort(0);
             ctx = tomcat.addContext("/app", Files.createTempDirectory("app").toString());
@@ -110,6 +154,9 @@ abstract class EmbeddedServer implements AutoCloseable {
             // default servlet on "/", a bare embedded context has to be given one.
             ctx.addServletMappingDecoded("/", "hello");
             org.apache.catalina.connector.Connector connector = tomcat.getConnector();
+            if (h2c) {
+                connector.addUpgradeProtocol(new org.apache.coyote.http2.Http2Protocol());
+            }
             if (tls != null) {
                 connector.setSecure(true);
                 connector.setScheme("https");

@@ -39,10 +39,15 @@ class JettyNativeUpgradeTest {
         server = EmbeddedServer.start("jetty", EchoEndpoint.class, LargeEchoEndpoint.class, PausingEndpoint.class,
                 WatchedEndpoint.class, BigEchoEndpoint.class, ChainEndpoint.class);
         http = HttpClient.newHttpClient();
-        jetty = new WebSocketClient();
-        jetty.setMaxBinaryMessageSize(32 << 20);
-        jetty.setMaxTextMessageSize(1 << 20);
-        jetty.start();
+        jetty = startedClient(new WebSocketClient());
+    }
+
+    /** {@code client} with room for the large echoes (32 MiB binary, 1 MiB text), started. */
+    static WebSocketClient startedClient(WebSocketClient client) throws Exception {
+        client.setMaxBinaryMessageSize(32 << 20);
+        client.setMaxTextMessageSize(1 << 20);
+        client.start();
+        return client;
     }
 
     @AfterAll
@@ -113,7 +118,7 @@ class JettyNativeUpgradeTest {
         return jetty.connect(recorder, ws(path)).get(10, TimeUnit.SECONDS);
     }
 
-    private static void await(java.util.function.Consumer<org.eclipse.jetty.websocket.api.Callback> sending) throws Exception {
+    static void await(java.util.function.Consumer<org.eclipse.jetty.websocket.api.Callback> sending) throws Exception {
         org.eclipse.jetty.websocket.api.Callback.Completable done = new org.eclipse.jetty.websocket.api.Callback.Completable();
         sending.accept(done);
         done.get(20, TimeUnit.SECONDS);
@@ -122,11 +127,15 @@ class JettyNativeUpgradeTest {
     @Test
     void echoesForJettysClientWhichSendsNoContentLength() throws Exception {
         Recorder r = new Recorder();
-        Session session = connect(r, "/echo/jetty");
+        echoesTextsOfEverySize(connect(r, "/echo/jetty"), r, "jetty");
+    }
+
+    /** Over a session with {@link EchoEndpoint}: texts across the frame-size boundaries come back prefixed with {@code name}. */
+    static void echoesTextsOfEverySize(Session session, Recorder r, String name) throws Exception {
         for (int size : new int[] {0, 125, 126, 65535, 65536, 500_000}) {
             String text = "y".repeat(size);
             await(c -> session.sendText(text, c));
-            assertThat(r.next()).isEqualTo("jetty:" + text);
+            assertThat(r.next()).isEqualTo(name + ":" + text);
         }
         r.closeNormally(session);
     }
@@ -134,7 +143,11 @@ class JettyNativeUpgradeTest {
     @Test
     void echoesSixteenMebibytes() throws Exception {
         Recorder r = new Recorder();
-        Session session = connect(r, "/large");
+        echoesSixteenMebibytes(connect(r, "/large"), r);
+    }
+
+    /** Over a session with {@link LargeEchoEndpoint}: 16 MiB of random bytes come back whole. */
+    static void echoesSixteenMebibytes(Session session, Recorder r) throws Exception {
         byte[] large = new byte[LARGE];
         new Random(16).nextBytes(large);
         try {

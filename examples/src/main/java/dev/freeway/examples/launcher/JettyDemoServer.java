@@ -3,6 +3,9 @@ package dev.freeway.examples.launcher;
 import jakarta.websocket.server.ServerContainer;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.util.ClassMatcher;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Jetty;
@@ -25,6 +28,7 @@ final class JettyDemoServer implements DemoServer {
     private static final String[] FREEWAY_NEEDS = {
         "org.eclipse.jetty.io.AbstractConnection", "org.eclipse.jetty.io.Connection", "org.eclipse.jetty.io.EndPoint",
         "org.eclipse.jetty.util.Callback", "org.eclipse.jetty.server.Request", "org.eclipse.jetty.server.ConnectionMetaData",
+        "org.eclipse.jetty.server.TunnelSupport",
     };
 
     private final Server server;
@@ -37,9 +41,18 @@ final class JettyDemoServer implements DemoServer {
         this.webapp = webapp;
     }
 
+    /**
+     * HTTP/1.1 and h2c on one connector. Jetty announces RFC 8441's extended CONNECT on its HTTP/2
+     * connections, and Freeway answers it: WebSockets then run over HTTP/2 streams as well.
+     */
+    private static ServerConnector h2cConnector(Server server) {
+        HttpConfiguration http = new HttpConfiguration();
+        return new ServerConnector(server, new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
+    }
+
     static JettyDemoServer start(LauncherOptions options, Path war) throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = options.http2() ? h2cConnector(server) : new ServerConnector(server);
         connector.setHost(options.host());
         connector.setPort(options.port());
         server.addConnector(connector);

@@ -11,17 +11,21 @@ import java.util.Optional;
  * @param port        the port to listen on; 0 for any free port (the one taken is printed)
  * @param contextPath where the WAR is deployed: {@code /} or {@code /name}
  * @param war         a WAR to deploy instead of the demo WAR inside the launcher's jar
+ * @param http2       serve cleartext HTTP/2 (h2c) beside HTTP/1.1 on the port
  */
-public record LauncherOptions(ContainerKind container, String host, int port, String contextPath, Optional<Path> war) {
+public record LauncherOptions(ContainerKind container, String host, int port, String contextPath, Optional<Path> war,
+                              boolean http2) {
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar freeway-demo.jar [--container jetty|tomcat] [--port N] [--host ADDRESS]",
-            "                                  [--context-path /PATH] [--war FILE]",
+            "                                  [--context-path /PATH] [--war FILE] [--http2]",
             "  --container     jetty (12.1, the default) or tomcat (11)",
             "  --port          port to listen on (default 8080; 0 for any free port)",
             "  --host          address to listen on (default localhost; 0.0.0.0 for every interface)",
             "  --context-path  where the WAR is deployed (default /)",
-            "  --war           deploy this WAR instead of the demo WAR built into the jar");
+            "  --war           deploy this WAR instead of the demo WAR built into the jar",
+            "  --http2         also serve cleartext HTTP/2 (h2c); on Jetty, WebSockets then open over HTTP/2",
+            "                  streams too (RFC 8441), on Tomcat they stay on HTTP/1.1");
 
     public LauncherOptions {
         if (port < 0 || port > 65535) {
@@ -43,6 +47,7 @@ public record LauncherOptions(ContainerKind container, String host, int port, St
         int port = 8080;
         String contextPath = "/";
         Optional<Path> war = Optional.empty();
+        boolean http2 = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -51,10 +56,11 @@ public record LauncherOptions(ContainerKind container, String host, int port, St
                 case "--port" -> port = number(value(args, ++i, arg), arg);
                 case "--context-path" -> contextPath = value(args, ++i, arg);
                 case "--war" -> war = Optional.of(Path.of(value(args, ++i, arg)));
+                case "--http2" -> http2 = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        return new LauncherOptions(container, host, port, contextPath, war);
+        return new LauncherOptions(container, host, port, contextPath, war, http2);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -36,6 +36,10 @@ final class TomcatDemoServer implements DemoServer {
         Connector connector = tomcat.getConnector();
         connector.setProperty("address", options.host());
         connector.setPort(options.port());
+        if (options.http2()) {
+            // Tomcat's h2c has no RFC 8441 and does not announce it: WebSockets stay on HTTP/1.1.
+            connector.addUpgradeProtocol(new org.apache.coyote.http2.Http2Protocol());
+        }
 
         String path = options.contextPath().equals("/") ? "" : options.contextPath();
         // Tomcat's embedded defaults include a JSP servlet whose class (Jasper) is not here;

@@ -35,11 +35,17 @@ final class DemoProcess implements AutoCloseable {
 
     /** Starts the launcher with {@code jvmOptions} (such as {@code -Xmx64m}) and waits until it serves. */
     static DemoProcess start(ContainerKind kind, String... jvmOptions) throws Exception {
+        return start(kind, List.of(), jvmOptions);
+    }
+
+    /** As {@link #start(ContainerKind, String...)}, with more launcher options ({@code --http2}). */
+    static DemoProcess start(ContainerKind kind, List<String> launcherOptions, String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Artifacts.java().toString());
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-jar", Artifacts.demoJar().toString(), "--container", kind.name().toLowerCase(Locale.ROOT),
                 "--port", "0"));
+        command.addAll(launcherOptions);
         Path log = Artifacts.logDirectory().resolve("demo-" + kind.name().toLowerCase(Locale.ROOT) + "-"
                 + System.nanoTime() + ".log");
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();

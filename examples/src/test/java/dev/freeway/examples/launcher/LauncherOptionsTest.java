@@ -14,6 +14,13 @@ class LauncherOptionsTest {
         assertThat(o.port()).isEqualTo(8080);
         assertThat(o.contextPath()).isEqualTo("/");
         assertThat(o.war()).isEmpty();
+        assertThat(o.http2()).isFalse();
+    }
+
+    @Test
+    void http2IsAFlag() {
+        assertThat(LauncherOptions.parse("--http2").http2()).isTrue();
+        assertThat(LauncherOptions.parse("--container", "tomcat", "--http2", "--port", "0").http2()).isTrue();
     }
 
     @Test

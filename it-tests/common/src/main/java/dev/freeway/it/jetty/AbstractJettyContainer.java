@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -66,7 +69,7 @@ public abstract class AbstractJettyContainer implements DeployableContainer<Jett
     @Override
     public void start() throws LifecycleException {
         server = new Server();
-        connector = new ServerConnector(server);
+        connector = configuration.isHttp2() ? h2cConnector(server) : new ServerConnector(server);
         connector.setHost(configuration.getBindAddress());
         connector.setPort(configuration.getBindHttpPort());
         server.addConnector(connector);
@@ -78,6 +81,12 @@ public abstract class AbstractJettyContainer implements DeployableContainer<Jett
         } catch (Exception e) {
             throw new LifecycleException("could not start Jetty", e);
         }
+    }
+
+    /** A connector for HTTP/1.1 and h2c on one port (the first factory is the one plain connections get). */
+    private static ServerConnector h2cConnector(Server server) {
+        HttpConfiguration http = new HttpConfiguration();
+        return new ServerConnector(server, new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
     }
 
     @Override

@@ -21,7 +21,9 @@ public final class FreewayJettyClasses {
             "org.eclipse.jetty.io.EndPoint",
             "org.eclipse.jetty.util.Callback",
             "org.eclipse.jetty.server.Request",
-            "org.eclipse.jetty.server.ConnectionMetaData");
+            "org.eclipse.jetty.server.ConnectionMetaData",
+            // WebSockets over HTTP/2 (RFC 8441) only
+            "org.eclipse.jetty.server.TunnelSupport");
 
     private FreewayJettyClasses() {
     }

@@ -14,6 +14,7 @@ public class JettyConfiguration implements ContainerConfiguration {
     private int bindHttpPort;
     private String workDir = Path.of(System.getProperty("java.io.tmpdir"), "freeway-it-jetty").toString();
     private boolean failDeploymentOnStartupError = true;
+    private boolean http2;
 
     @Override
     public void validate() throws ConfigurationException {
@@ -71,5 +72,21 @@ public class JettyConfiguration implements ContainerConfiguration {
      */
     public void setFailDeploymentOnStartupError(boolean failDeploymentOnStartupError) {
         this.failDeploymentOnStartupError = failDeploymentOnStartupError;
+    }
+
+    /** @return whether the connector serves cleartext HTTP/2 (h2c) beside HTTP/1.1 */
+    public boolean isHttp2() {
+        return http2;
+    }
+
+    /**
+     * Serves cleartext HTTP/2 (h2c, by prior knowledge or by the HTTP/1.1 Upgrade) beside HTTP/1.1 on
+     * the one port; Jetty then announces RFC 8441's extended CONNECT, so WebSockets run over HTTP/2
+     * streams too. HTTP/1.1 clients see no difference.
+     *
+     * @param http2 {@code true} for h2c
+     */
+    public void setHttp2(boolean http2) {
+        this.http2 = http2;
     }
 }

@@ -16,6 +16,7 @@ public final class JettyRecorder implements Session.Listener.AutoDemanding {
 
     private final ReceivedMessages messages = new ReceivedMessages();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final java.util.concurrent.BlockingQueue<byte[]> pongs = new java.util.concurrent.LinkedBlockingQueue<>();
     private volatile String reason;
     /** Set by the test once connected. */
     volatile Session session;
@@ -31,6 +32,20 @@ public final class JettyRecorder implements Session.Listener.AutoDemanding {
         payload.get(bytes);
         messages.add(bytes);
         callback.succeed();
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        byte[] bytes = new byte[payload.remaining()];
+        payload.get(bytes);
+        pongs.add(bytes);
+    }
+
+    /** @return the next pong's payload, waiting up to 10 s */
+    byte[] nextPong() throws InterruptedException {
+        byte[] pong = pongs.poll(10, TimeUnit.SECONDS);
+        assertThat(pong).as("a pong within 10 s").isNotNull();
+        return pong;
     }
 
     @Override
