@@ -26,27 +26,81 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The far end of a transport under contract test: a plain socket with a real engine to read and
- * write frames, whose reading the test controls (it reads only when asked, so a peer that stops
- * reading is one the test does not ask), and which can reset the connection mid-write.
+ * The far end of a transport under contract test: a byte stream (a plain socket, or an HTTP/2
+ * stream) with a real engine to read and write frames, whose reading the test controls (it reads
+ * only when asked, so a peer that stops reading is one the test does not ask), and which can reset
+ * the connection mid-write.
  */
 public final class RawPeer implements AutoCloseable {
     /** Small, so a peer that stops reading holds the sender back after little data. */
     private static final int RECEIVE_BUFFER = 8 * 1024;
 
-    private final Socket socket;
+    /**
+     * What carries the WebSocket's bytes: reading from {@link #in()} only when the test reads, so
+     * that a peer the test does not read from holds the sender back, as flow control does.
+     */
+    public interface Wire extends AutoCloseable {
+        InputStream in() throws IOException;
+
+        OutputStream out() throws IOException;
+
+        /** Ends what this end sends (TCP FIN, HTTP/2 END_STREAM) and goes on reading. */
+        void halfClose() throws IOException;
+
+        /** Ends the connection abruptly (TCP RST, HTTP/2 RST_STREAM): whatever the other end writes fails. */
+        void reset() throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private final Wire wire;
     private final InputStream in;
     private final OutputStream out;
     private final Connection engine;
     private final byte[] chunk = new byte[16 * 1024];
 
-    private RawPeer(Socket socket, Role role) throws IOException {
-        this.socket = socket;
-        this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
+    private RawPeer(Wire wire, Role role) throws IOException {
+        this.wire = wire;
+        this.in = wire.in();
+        this.out = wire.out();
         EngineConfig config = EngineConfig.builder().autoPong(false).autoCloseReply(false)
                 .maxFrameSize(1L << 30).maxMessageSize(1L << 30).build();
         this.engine = Connection.established(role, config, List.of());
+    }
+
+    /** A client-side peer over a wire whose opening handshake is done (an RFC 8441 stream, say). */
+    public static RawPeer client(Wire wire) throws IOException {
+        return new RawPeer(wire, Role.CLIENT);
+    }
+
+    /** A TCP connection as a {@link Wire}. */
+    private record SocketWire(Socket socket) implements Wire {
+        @Override
+        public InputStream in() throws IOException {
+            return socket.getInputStream();
+        }
+
+        @Override
+        public OutputStream out() throws IOException {
+            return socket.getOutputStream();
+        }
+
+        @Override
+        public void halfClose() throws IOException {
+            socket.shutdownOutput();
+        }
+
+        @Override
+        public void reset() throws IOException {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     /** Connects to a server at {@code port} and opens a WebSocket at {@code path}. */
@@ -66,7 +120,7 @@ public final class RawPeer implements AutoCloseable {
             socket.close();
             throw new IOException("no upgrade: " + response);
         }
-        return new RawPeer(socket, Role.CLIENT);
+        return new RawPeer(new SocketWire(socket), Role.CLIENT);
     }
 
     /** Accepts one connection on {@code server} and answers its opening handshake with a 101. */
@@ -82,7 +136,7 @@ public final class RawPeer implements AutoCloseable {
         String response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + accept(key.group(1)) + "\r\n\r\n";
         socket.getOutputStream().write(response.getBytes(StandardCharsets.US_ASCII));
-        return new RawPeer(socket, Role.SERVER);
+        return new RawPeer(new SocketWire(socket), Role.SERVER);
     }
 
     /** A server socket whose accepted connections have a small receive buffer. */
@@ -121,7 +175,7 @@ public final class RawPeer implements AutoCloseable {
         }
     }
 
-    /** Whether the other end closed the TCP connection (after whatever it sent), within the socket timeout. */
+    /** Whether the other end ended the connection (after whatever it sent), within the read timeout. */
     public boolean readsEndOfStream() throws IOException {
         try {
             while (true) {
@@ -130,7 +184,7 @@ public final class RawPeer implements AutoCloseable {
                     return true;
                 }
             }
-        } catch (java.net.SocketException e) {
+        } catch (java.net.SocketException | EOFException e) {
             return true; // a reset after the close is an end too
         }
     }
@@ -150,18 +204,17 @@ public final class RawPeer implements AutoCloseable {
      * connection right behind its close frame.
      */
     public void halfClose() throws IOException {
-        socket.shutdownOutput();
+        wire.halfClose();
     }
 
     /** Resets the connection (RST, not FIN): whatever the other end is writing fails. */
     public void reset() throws IOException {
-        socket.setSoLinger(true, 0);
-        socket.close();
+        wire.reset();
     }
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        wire.close();
     }
 
     private Event nextEvent() throws IOException {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -103,7 +104,12 @@ public abstract class TransportContract {
                     assertThat(m).isEqualTo(tagged(sender, i, m.length));
                 }
             } finally {
-                threads.shutdownNow();
+                // Senders finish on their own once the peer has read everything: a blocking send
+                // returns when its completion is reported, which may come after the peer has the bytes.
+                threads.shutdown();
+                if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
+                    threads.shutdownNow();
+                }
             }
             sends.awaitAllOnce();
             assertThat(sends.failures).isEmpty();
@@ -177,12 +183,21 @@ public abstract class TransportContract {
         try (Connected c = connect()) {
             Sends sends = new Sends(1);
             sends.send(c.session(), 0, message);
-            c.session().close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "flushed"));
+            // close() returns once its close frame is written, which a peer's flow control (an
+            // HTTP/2 stream window smaller than the message) holds back until the peer reads
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
+                try {
+                    c.session().close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "flushed"));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             Thread.sleep(200);
             assertThat(Arrays.equals(c.peer().readMessage(), message)).as("the message before the close").isTrue();
             Close close = c.peer().readClose();
             assertThat(close.code()).isEqualTo(1000);
             assertThat(close.reason()).isEqualTo("flushed");
+            closing.get(10, TimeUnit.SECONDS);
             c.peer().sendClose(1000);
             assertThat(c.peer().readsEndOfStream()).isTrue();
             sends.awaitAllOnce();

@@ -17,8 +17,18 @@ abstract class ContainerContractFixture extends TransportContract {
 
     /** Starts the {@link EmbeddedServer} of {@code kind} ("jetty" or "tomcat") with the contract's endpoint. */
     void startEmbedded(String kind) throws Exception {
-        embedded = EmbeddedServer.start(kind);
+        startEmbedded(EmbeddedServer.start(kind));
+    }
+
+    /** Deploys the contract's endpoint into {@code server}, which {@link #stopEmbedded} stops. */
+    void startEmbedded(EmbeddedServer server) throws Exception {
+        embedded = server;
         deploy(embedded.servletContext(), embedded.port());
+    }
+
+    /** The port the server under test listens on. */
+    int port() {
+        return port;
     }
 
     /** Stops what {@link #startEmbedded} started. */
