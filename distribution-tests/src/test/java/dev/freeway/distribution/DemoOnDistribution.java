@@ -67,7 +67,8 @@ abstract class DemoOnDistribution {
         }
     }
 
-    private URI ws(String path) {
+    /** The {@code ws:} URL of {@code path} under the demo's context root (no leading slash). */
+    URI ws(String path) {
         return URI.create("ws" + page.toString().substring("http".length()) + path);
     }
 
