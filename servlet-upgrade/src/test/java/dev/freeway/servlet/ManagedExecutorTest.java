@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +17,8 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.ContextResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +30,28 @@ import org.junit.jupiter.api.Test;
 class ManagedExecutorTest {
 
     private static final String JNDI_NAME = "java:comp/env/concurrent/websocket";
+    /** What {@code Tomcat.enableNaming()} sets for the whole JVM, put back after each test. */
+    private static final List<String> NAMING_PROPERTIES = List.of(javax.naming.Context.INITIAL_CONTEXT_FACTORY,
+            javax.naming.Context.URL_PKG_PREFIXES, "catalina.useNaming");
+
+    private final Map<String, String> namingBefore = new HashMap<>();
+
+    @BeforeEach
+    void rememberNaming() {
+        NAMING_PROPERTIES.forEach(p -> namingBefore.put(p, System.getProperty(p)));
+    }
+
+    /** Tomcat's naming left in the JVM's properties would take over Jetty's {@code java:comp} in later tests. */
+    @AfterEach
+    void restoreNaming() {
+        namingBefore.forEach((p, v) -> {
+            if (v == null) {
+                System.clearProperty(p);
+            } else {
+                System.setProperty(p, v);
+            }
+        });
+    }
 
     @Test
     void sessionsRunOnTheExecutorTheJndiNameBinds() throws Exception {
