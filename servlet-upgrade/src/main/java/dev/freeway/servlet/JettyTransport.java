@@ -2,14 +2,12 @@ package dev.freeway.servlet;
 
 import dev.freeway.container.Transport;
 import dev.freeway.container.TransportListener;
-import dev.freeway.container.WriteCallback;
 import dev.freeway.transport.WriteQueue;
 
 import org.eclipse.jetty.io.EndPoint;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadPendingException;
 import java.util.concurrent.Executor;
@@ -50,7 +48,7 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>Writing: the shared {@link WriteQueue}, over {@link JettyWrites}.
  */
-final class JettyTransport implements Transport {
+final class JettyTransport implements UpgradedConnection {
     private static final System.Logger LOG = System.getLogger(JettyTransport.class.getName());
 
     private final JettyConnection connection;
@@ -339,11 +337,6 @@ final class JettyTransport implements Transport {
     // ---- writing and closing
 
     @Override
-    public void write(ByteBuffer[] buffers, WriteCallback done) {
-        writes.write(buffers, done);
-    }
-
-    @Override
     public void close() {
         writes.closeAfterWrites(this::endAfterPeer);
     }
@@ -454,17 +447,12 @@ final class JettyTransport implements Transport {
     }
 
     @Override
-    public boolean isSecure() {
-        return context.secure();
+    public UpgradeContext context() {
+        return context;
     }
 
     @Override
-    public InetSocketAddress remoteAddress() {
-        return context.remote();
-    }
-
-    @Override
-    public InetSocketAddress localAddress() {
-        return context.local();
+    public WriteQueue writes() {
+        return writes;
     }
 }

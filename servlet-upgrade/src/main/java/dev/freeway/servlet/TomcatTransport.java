@@ -2,7 +2,6 @@ package dev.freeway.servlet;
 
 import dev.freeway.container.Transport;
 import dev.freeway.container.TransportListener;
-import dev.freeway.container.WriteCallback;
 import dev.freeway.container.WsSession;
 import dev.freeway.transport.WriteQueue;
 import jakarta.websocket.CloseReason;
@@ -12,10 +11,7 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A {@link Transport} over Tomcat's socket of an upgraded connection, driven by the socket events
@@ -43,17 +39,16 @@ import java.util.concurrent.RejectedExecutionException;
  * <p>Writing is the shared {@link WriteQueue}'s, over {@link TomcatWrites}. The peer's end of stream goes to the session, which closes
  * the connection; a failure, or Tomcat dropping the connection, ends it at once.
  */
-final class TomcatTransport implements Transport {
+final class TomcatTransport implements UpgradedConnection {
     private static final System.Logger LOG = System.getLogger(TomcatTransport.class.getName());
 
     /** Who reads next: nobody until a demand resumes reading, a dispatch, or the poller. */
     private enum Reading { SUSPENDED, DISPATCHED, POLLED }
 
     private final SocketWrapperBase<?> socket;
-    private final Executor executor;
     private final ReadArrayPool pool;
     /** Where the connection's addresses and security come from (the handshake). */
-    private final UpgradeContext handshake;
+    private final UpgradeContext context;
     private final WriteQueue writes;
 
     private final Object lock = new Object();
@@ -74,11 +69,10 @@ final class TomcatTransport implements Transport {
     private WsSession session;
     private boolean goingAway;
 
-    TomcatTransport(SocketWrapperBase<?> socket, UpgradeContext handshake) {
+    TomcatTransport(SocketWrapperBase<?> socket, UpgradeContext context) {
         this.socket = socket;
-        this.executor = handshake.executor();
-        this.pool = handshake.pool();
-        this.handshake = handshake;
+        this.pool = context.pool();
+        this.context = context;
         this.writes = new WriteQueue(new TomcatWrites(socket), this::fail);
     }
 
@@ -222,11 +216,6 @@ final class TomcatTransport implements Transport {
     // ---- writing and closing
 
     @Override
-    public void write(ByteBuffer[] buffers, WriteCallback done) {
-        writes.write(buffers, done);
-    }
-
-    @Override
     public void close() {
         writes.closeAfterWrites(this::closeSocket);
     }
@@ -260,7 +249,7 @@ final class TomcatTransport implements Transport {
                 earlyFailure = error;
             }
         }
-        TransportFailures.log(handshake.remote(), error);
+        TransportFailures.log(context.remote(), error);
         writes.fail(error);
         closeSocket();
         if (l != null) {
@@ -318,28 +307,13 @@ final class TomcatTransport implements Transport {
         });
     }
 
-    /** Runs session work on the executor; if it takes no more work, the connection cannot go on. */
-    private void later(Runnable work) {
-        try {
-            executor.execute(work);
-        } catch (RejectedExecutionException e) {
-            LOG.log(System.Logger.Level.DEBUG, "the executor refused work; dropping the connection", e);
-            abort();
-        }
+    @Override
+    public UpgradeContext context() {
+        return context;
     }
 
     @Override
-    public boolean isSecure() {
-        return handshake.secure();
-    }
-
-    @Override
-    public InetSocketAddress remoteAddress() {
-        return handshake.remote();
-    }
-
-    @Override
-    public InetSocketAddress localAddress() {
-        return handshake.local();
+    public WriteQueue writes() {
+        return writes;
     }
 }

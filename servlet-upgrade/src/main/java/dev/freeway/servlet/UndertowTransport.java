@@ -2,7 +2,6 @@ package dev.freeway.servlet;
 
 import dev.freeway.container.Transport;
 import dev.freeway.container.TransportListener;
-import dev.freeway.container.WriteCallback;
 import dev.freeway.transport.WriteQueue;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
@@ -10,10 +9,7 @@ import org.xnio.XnioIoThread;
 import org.xnio.channels.StreamSourceChannel;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A {@link Transport} over the XNIO connection Undertow hands over after the 101, the
@@ -36,14 +32,12 @@ import java.util.concurrent.RejectedExecutionException;
  * <p>Writing: the shared {@link WriteQueue}, over {@link UndertowWrites}. A failure is logged once
  * per connection ({@link TransportFailures}) and reaches the session once.
  */
-final class UndertowTransport implements Transport {
-    private static final System.Logger LOG = System.getLogger(UndertowTransport.class.getName());
+final class UndertowTransport implements UpgradedConnection {
 
     private final StreamConnection connection;
     private final StreamSourceChannel source;
     private final XnioIoThread io;
     private final UpgradeContext context;
-    private final Executor executor;
     private final ReadArrayPool pool;
     private final UndertowWrites port;
     private final WriteQueue writes;
@@ -67,7 +61,6 @@ final class UndertowTransport implements Transport {
         this.source = connection.getSourceChannel();
         this.io = connection.getIoThread();
         this.context = context;
-        this.executor = context.executor();
         this.pool = context.pool();
         this.port = new UndertowWrites(connection.getSinkChannel(), io);
         this.writes = new WriteQueue(port, this::fail);
@@ -155,11 +148,6 @@ final class UndertowTransport implements Transport {
     // ---- writing and closing
 
     @Override
-    public void write(ByteBuffer[] buffers, WriteCallback done) {
-        writes.write(buffers, done);
-    }
-
-    @Override
     public void close() {
         writes.closeAfterWrites(this::closeConnection);
     }
@@ -220,29 +208,13 @@ final class UndertowTransport implements Transport {
         }
     }
 
-    /** Runs session work on the executor; if it takes no more work, the connection cannot go on. */
-    private void later(Runnable work) {
-        try {
-            executor.execute(work);
-        } catch (RejectedExecutionException e) {
-            // the application stopped (its sessions were closed): no failure of the connection
-            LOG.log(System.Logger.Level.DEBUG, "the executor refused work; dropping the connection", e);
-            abort();
-        }
+    @Override
+    public UpgradeContext context() {
+        return context;
     }
 
     @Override
-    public boolean isSecure() {
-        return context.secure();
-    }
-
-    @Override
-    public InetSocketAddress remoteAddress() {
-        return context.remote();
-    }
-
-    @Override
-    public InetSocketAddress localAddress() {
-        return context.local();
+    public WriteQueue writes() {
+        return writes;
     }
 }
