@@ -3,12 +3,16 @@ package dev.freeway.examples.launcher;
 import jakarta.websocket.server.ServerContainer;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.util.ClassMatcher;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Jetty;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -34,11 +38,14 @@ final class JettyDemoServer implements DemoServer {
     private final Server server;
     private final ServerConnector connector;
     private final WebAppContext webapp;
+    private final SelfSignedCertificate certificate;
 
-    private JettyDemoServer(Server server, ServerConnector connector, WebAppContext webapp) {
+    private JettyDemoServer(Server server, ServerConnector connector, WebAppContext webapp,
+                            SelfSignedCertificate certificate) {
         this.server = server;
         this.connector = connector;
         this.webapp = webapp;
+        this.certificate = certificate;
     }
 
     /**
@@ -50,9 +57,44 @@ final class JettyDemoServer implements DemoServer {
         return new ServerConnector(server, new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
     }
 
+    /**
+     * HTTPS with the certificate; with {@code http2}, ALPN offers h2 and http/1.1 (browsers take h2,
+     * and Jetty announces RFC 8441's extended CONNECT on it), HTTP/1.1 for clients without ALPN.
+     */
+    private static ServerConnector tlsConnector(Server server, SelfSignedCertificate certificate, boolean http2) {
+        SslContextFactory.Server keys = new SslContextFactory.Server();
+        keys.setKeyStorePath(certificate.keyStore().toString());
+        keys.setKeyStorePassword(certificate.password());
+        keys.setKeyStoreType("PKCS12");
+        HttpConfiguration http = new HttpConfiguration();
+        // request.isSecure() and the https scheme for the web application
+        http.addCustomizer(new SecureRequestCustomizer(false));
+        HttpConnectionFactory http11 = new HttpConnectionFactory(http);
+        if (!http2) {
+            return new ServerConnector(server, keys, http11);
+        }
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+        alpn.setDefaultProtocol(http11.getProtocol());
+        return new ServerConnector(server, keys, alpn, new HTTP2ServerConnectionFactory(http), http11);
+    }
+
     static JettyDemoServer start(LauncherOptions options, Path war) throws Exception {
+        SelfSignedCertificate certificate = options.tls() ? SelfSignedCertificate.generate(options.host()) : null;
+        try {
+            return start(options, war, certificate);
+        } catch (Exception | Error e) {
+            if (certificate != null) {
+                certificate.close();
+            }
+            throw e;
+        }
+    }
+
+    private static JettyDemoServer start(LauncherOptions options, Path war, SelfSignedCertificate certificate)
+            throws Exception {
         Server server = new Server();
-        ServerConnector connector = options.http2() ? h2cConnector(server) : new ServerConnector(server);
+        ServerConnector connector = certificate != null ? tlsConnector(server, certificate, options.http2())
+                : options.http2() ? h2cConnector(server) : new ServerConnector(server);
         connector.setHost(options.host());
         connector.setPort(options.port());
         server.addConnector(connector);
@@ -77,7 +119,7 @@ final class JettyDemoServer implements DemoServer {
             server.stop();
             throw e;
         }
-        return new JettyDemoServer(server, connector, webapp);
+        return new JettyDemoServer(server, connector, webapp, certificate);
     }
 
     @Override
@@ -98,6 +140,12 @@ final class JettyDemoServer implements DemoServer {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        try {
+            server.stop();
+        } finally {
+            if (certificate != null) {
+                certificate.close();
+            }
+        }
     }
 }

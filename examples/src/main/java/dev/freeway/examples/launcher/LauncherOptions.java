@@ -11,21 +11,24 @@ import java.util.Optional;
  * @param port        the port to listen on; 0 for any free port (the one taken is printed)
  * @param contextPath where the WAR is deployed: {@code /} or {@code /name}
  * @param war         a WAR to deploy instead of the demo WAR inside the launcher's jar
- * @param http2       serve cleartext HTTP/2 (h2c) beside HTTP/1.1 on the port
+ * @param http2       serve HTTP/2 beside HTTP/1.1 on the port: h2c, or h2 by ALPN with {@code tls}
+ * @param tls         serve HTTPS on the port, with a self-signed certificate made at start-up
  */
 public record LauncherOptions(ContainerKind container, String host, int port, String contextPath, Optional<Path> war,
-                              boolean http2) {
+                              boolean http2, boolean tls) {
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar freeway-demo.jar [--container jetty|tomcat] [--port N] [--host ADDRESS]",
-            "                                  [--context-path /PATH] [--war FILE] [--http2]",
+            "                                  [--context-path /PATH] [--war FILE] [--http2] [--tls]",
             "  --container     jetty (12.1, the default) or tomcat (11)",
             "  --port          port to listen on (default 8080; 0 for any free port)",
             "  --host          address to listen on (default localhost; 0.0.0.0 for every interface)",
             "  --context-path  where the WAR is deployed (default /)",
             "  --war           deploy this WAR instead of the demo WAR built into the jar",
             "  --http2         also serve cleartext HTTP/2 (h2c); on Jetty, WebSockets then open over HTTP/2",
-            "                  streams too (RFC 8441), on Tomcat they stay on HTTP/1.1");
+            "                  streams too (RFC 8441), on Tomcat they stay on HTTP/1.1; with --tls, h2 by ALPN",
+            "  --tls           HTTPS and wss: on the port, with a self-signed certificate made at start-up",
+            "                  (for localhost; browsers ask to accept it)");
 
     public LauncherOptions {
         if (port < 0 || port > 65535) {
@@ -48,6 +51,7 @@ public record LauncherOptions(ContainerKind container, String host, int port, St
         String contextPath = "/";
         Optional<Path> war = Optional.empty();
         boolean http2 = false;
+        boolean tls = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -57,10 +61,11 @@ public record LauncherOptions(ContainerKind container, String host, int port, St
                 case "--context-path" -> contextPath = value(args, ++i, arg);
                 case "--war" -> war = Optional.of(Path.of(value(args, ++i, arg)));
                 case "--http2" -> http2 = true;
+                case "--tls" -> tls = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        return new LauncherOptions(container, host, port, contextPath, war, http2);
+        return new LauncherOptions(container, host, port, contextPath, war, http2, tls);
     }
 
     private static String value(String[] args, int i, String option) {

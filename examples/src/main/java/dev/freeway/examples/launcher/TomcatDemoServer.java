@@ -5,6 +5,8 @@ import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.util.ServerInfo;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 
 import java.nio.file.Files;
@@ -20,11 +22,13 @@ final class TomcatDemoServer implements DemoServer {
     private final Tomcat tomcat;
     private final Context context;
     private final Path baseDir;
+    private final SelfSignedCertificate certificate;
 
-    private TomcatDemoServer(Tomcat tomcat, Context context, Path baseDir) {
+    private TomcatDemoServer(Tomcat tomcat, Context context, Path baseDir, SelfSignedCertificate certificate) {
         this.tomcat = tomcat;
         this.context = context;
         this.baseDir = baseDir;
+        this.certificate = certificate;
     }
 
     static TomcatDemoServer start(LauncherOptions options, Path war) throws Exception {
@@ -37,7 +41,8 @@ final class TomcatDemoServer implements DemoServer {
         connector.setProperty("address", options.host());
         connector.setPort(options.port());
         if (options.http2()) {
-            // Tomcat's h2c has no RFC 8441 and does not announce it: WebSockets stay on HTTP/1.1.
+            // Tomcat's h2c (h2 by ALPN with TLS) has no RFC 8441 and does not announce it:
+            // WebSockets stay on HTTP/1.1.
             connector.addUpgradeProtocol(new org.apache.coyote.http2.Http2Protocol());
         }
 
@@ -52,8 +57,28 @@ final class TomcatDemoServer implements DemoServer {
         if (context.getJarScanner() instanceof StandardJarScanner scanner) {
             scanner.setScanClassPath(false);
         }
-        tomcat.start();
-        TomcatDemoServer server = new TomcatDemoServer(tomcat, context, baseDir);
+        // last before the server exists to delete it: nothing above leaves the key store behind
+        SelfSignedCertificate certificate = null;
+        if (options.tls()) {
+            certificate = SelfSignedCertificate.generate(options.host());
+            SSLHostConfig host = new SSLHostConfig();
+            SSLHostConfigCertificate key = new SSLHostConfigCertificate(host, SSLHostConfigCertificate.Type.UNDEFINED);
+            key.setCertificateKeystoreFile(certificate.keyStore().toString());
+            key.setCertificateKeystorePassword(certificate.password());
+            key.setCertificateKeystoreType("PKCS12");
+            host.addCertificate(key);
+            connector.addSslHostConfig(host);
+            connector.setSecure(true);
+            connector.setScheme("https");
+            connector.setProperty("SSLEnabled", "true");
+        }
+        TomcatDemoServer server = new TomcatDemoServer(tomcat, context, baseDir, certificate);
+        try {
+            tomcat.start();
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
         // Tomcat logs start-up failures rather than throwing them.
         if (!connector.getState().isAvailable() || connector.getLocalPort() <= 0) {
             server.close();
@@ -90,6 +115,9 @@ final class TomcatDemoServer implements DemoServer {
             tomcat.destroy();
         } finally {
             TempFiles.deleteTree(baseDir);
+            if (certificate != null) {
+                certificate.close();
+            }
         }
     }
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * starts it; ready once it has printed its first line with the port it took.
  */
 final class DemoProcess implements AutoCloseable {
-    private static final Pattern FIRST_LINE = Pattern.compile("Freeway demo on (.+) at (http://\\S+)");
+    private static final Pattern FIRST_LINE = Pattern.compile("Freeway demo on (.+) at (https?://\\S+)");
 
     private final Process process;
     private final URI http;
@@ -89,7 +89,7 @@ final class DemoProcess implements AutoCloseable {
         return http;
     }
 
-    /** The WebSocket URL of {@code path} (no leading slash) under the context root. */
+    /** The WebSocket URL of {@code path} (no leading slash) under the context root: wss: with --tls. */
     URI ws(String path) {
         return URI.create("ws" + http.toString().substring("http".length()) + path);
     }

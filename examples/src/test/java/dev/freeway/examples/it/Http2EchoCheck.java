@@ -13,6 +13,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
+import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
@@ -38,7 +39,16 @@ public final class Http2EchoCheck {
      * binary up to 1 MiB, and a 1 MiB text with permessage-deflate agreed, and closes with 1000.
      */
     public static void echoesOverAnHttp2Stream(URI echo) throws Exception {
-        WebSocketClient client = new WebSocketClient(new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client())));
+        echoesOverAnHttp2Stream(echo, new ClientConnector());
+    }
+
+    /**
+     * As {@link #echoesOverAnHttp2Stream(URI)}, connecting through {@code connector}: for a
+     * {@code wss:} URL, one whose TLS trusts the server (h2 is then chosen by ALPN).
+     */
+    public static void echoesOverAnHttp2Stream(URI echo, ClientConnector connector) throws Exception {
+        WebSocketClient client = new WebSocketClient(
+                new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client(connector))));
         // Jetty's client refuses messages over 64 KiB by default, the 1 MiB echo included.
         client.setMaxTextMessageSize(2 * MIB);
         client.setMaxBinaryMessageSize(2 * MIB);

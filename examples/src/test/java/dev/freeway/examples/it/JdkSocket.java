@@ -20,13 +20,18 @@ public final class JdkSocket implements WebSocket.Listener, AutoCloseable {
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private final WebSocket socket;
 
-    private JdkSocket(URI uri) throws Exception {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, this).get(10, TimeUnit.SECONDS);
+    private JdkSocket(URI uri, HttpClient client) throws Exception {
+        this.socket = client.newWebSocketBuilder().buildAsync(uri, this).get(10, TimeUnit.SECONDS);
     }
 
     /** Connects to {@code uri}, waiting up to 10 s for the handshake. */
     public static JdkSocket open(URI uri) throws Exception {
-        return new JdkSocket(uri);
+        return open(uri, HttpClient.newHttpClient());
+    }
+
+    /** As {@link #open(URI)}, through {@code client} (one with its own TLS, for {@code wss:}). */
+    public static JdkSocket open(URI uri, HttpClient client) throws Exception {
+        return new JdkSocket(uri, client);
     }
 
     /** The JDK socket, to send with. */

@@ -15,12 +15,21 @@ class LauncherOptionsTest {
         assertThat(o.contextPath()).isEqualTo("/");
         assertThat(o.war()).isEmpty();
         assertThat(o.http2()).isFalse();
+        assertThat(o.tls()).isFalse();
     }
 
     @Test
     void http2IsAFlag() {
         assertThat(LauncherOptions.parse("--http2").http2()).isTrue();
         assertThat(LauncherOptions.parse("--container", "tomcat", "--http2", "--port", "0").http2()).isTrue();
+    }
+
+    @Test
+    void tlsIsAFlag() {
+        LauncherOptions o = LauncherOptions.parse("--http2", "--tls");
+        assertThat(o.tls()).isTrue();
+        assertThat(o.http2()).isTrue();
+        assertThat(LauncherOptions.parse("--container", "tomcat", "--tls").tls()).isTrue();
     }
 
     @Test
