@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,11 +37,18 @@ final class Chromium implements AutoCloseable {
     }
 
     static Chromium open(URI page) throws Exception {
+        return open(page, List.of());
+    }
+
+    /** As {@link #open(URI)}, with more command-line switches ({@code --ignore-certificate-errors}). */
+    static Chromium open(URI page, List<String> switches) throws Exception {
         Path profile = Files.createTempDirectory("freeway-chromium");
-        Process p = new ProcessBuilder(List.of(EXECUTABLE.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--remote-debugging-port=0", page.toString()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of(EXECUTABLE.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile, "--remote-debugging-port=0"));
+        command.addAll(switches);
+        command.add(page.toString());
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         CompletableFuture<URI> listening = new CompletableFuture<>();
         Thread reader = new Thread(() -> readDevToolsUrl(p, listening), "chromium-stderr-" + p.pid());
         reader.setDaemon(true);
