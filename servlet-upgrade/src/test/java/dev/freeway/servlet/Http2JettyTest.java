@@ -27,7 +27,8 @@ class Http2JettyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = EmbeddedServer.startH2c("jetty", EchoEndpoint.class, LargeEchoEndpoint.class, WatchedEndpoint.class);
+        server = EmbeddedServer.startH2c("jetty", EchoEndpoint.class, LargeEchoEndpoint.class, WatchedEndpoint.class,
+                PausingEndpoint.class);
         org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient(
                 new HttpClientTransportOverHTTP2(new HTTP2Client()));
         jetty = JettyNativeUpgradeTest.startedClient(new WebSocketClient(http));
@@ -99,6 +100,66 @@ class Http2JettyTest {
         await(c -> second.sendText("still here", c));
         assertThat(b.next()).isEqualTo("b:still here");
         b.closeNormally(second);
+    }
+
+    /**
+     * An endpoint that pauses reading holds a fast peer back through HTTP/2 flow control, not by
+     * buffering: the server stops consuming the stream, so it grants no more window, and the peer's
+     * sends stop completing once the stream's window (512 KiB by Jetty's default) and what sits in the
+     * client's queue are used up. Another WebSocket on the same HTTP/2 connection still gets through
+     * and resumes it; then the whole 16 MiB arrives, in order (its SHA-256, taken part by part).
+     */
+    @Test
+    void aPausedEndpointHoldsThePeerBackByFlowControl() throws Exception {
+        int size = 16 << 20;
+        int chunk = 64 << 10;
+        byte[] payload = new byte[size];
+        new java.util.Random(11).nextBytes(payload);
+        String expected = size + " " + java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(payload));
+        JettyNativeUpgradeTest.Recorder r = new JettyNativeUpgradeTest.Recorder();
+        Session paused = connect(r, "/pause");
+        await(c -> paused.sendText("pause", c));
+        assertThat(r.next()).isEqualTo("paused");
+
+        java.util.concurrent.atomic.AtomicLong completed = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CompletableFuture<Void> sending = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                for (int at = 0; at < size; at += chunk) {
+                    int n = Math.min(chunk, size - at);
+                    java.nio.ByteBuffer part = java.nio.ByteBuffer.wrap(payload, at, n);
+                    // each send waits for the one before: a send completes once its frame is written
+                    org.eclipse.jetty.websocket.api.Callback.Completable done =
+                            new org.eclipse.jetty.websocket.api.Callback.Completable();
+                    paused.sendPartialBinary(part, at + n == size, done);
+                    done.get(120, TimeUnit.SECONDS);
+                    completed.addAndGet(n);
+                }
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        // wait until the sends stop completing: nothing more for a second
+        long seen = -1;
+        for (int i = 0; i < 100 && completed.get() != seen && !sending.isDone(); i++) {
+            seen = completed.get();
+            Thread.sleep(1000);
+        }
+        System.out.printf("paused endpoint: the peer's sends stopped after %d KiB of %d KiB%n",
+                completed.get() >> 10, size >> 10);
+        assertThat(sending).as("the peer cannot send it all while the endpoint is paused").isNotDone();
+        assertThat(completed.get()).as("what the peer got out, held to about the stream's window")
+                .isLessThan(1L << 20);
+
+        JettyNativeUpgradeTest.Recorder other = new JettyNativeUpgradeTest.Recorder();
+        Session resumer = connect(other, "/pause");
+        await(c -> resumer.sendText("resume-others", c));
+        assertThat(other.next()).isEqualTo("resumed 1");
+        sending.get(120, TimeUnit.SECONDS);
+        assertThat(completed.get()).isEqualTo(size);
+        assertThat(r.next()).as("all of it, in order").isEqualTo(expected);
+        other.closeNormally(resumer);
+        r.closeNormally(paused);
     }
 
     @Test

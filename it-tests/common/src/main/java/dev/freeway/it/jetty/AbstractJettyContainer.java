@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
@@ -39,8 +43,22 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * <p>Archives are exploded into the work directory rather than exported as {@code .war}: Jetty would
  * only unpack the zip again. Undeploying stops the context before removing it, so its
  * {@code ServletContextListener}s run, as they do on a real undeploy.
+ *
+ * <p>With {@code h2Tls} configured, a second connector serves TLS with h2 and http/1.1 chosen by
+ * ALPN; its port and key store are published as the system properties {@link #TLS_PORT} and
+ * {@link #TLS_KEY_STORE} (the tests run in the container's JVM, and the deployment's metadata has
+ * room for one HTTP context only).
  */
 public abstract class AbstractJettyContainer implements DeployableContainer<JettyConfiguration> {
+
+    /** System property: the port of the TLS connector, set while the container runs with {@code h2Tls}. */
+    public static final String TLS_PORT = "freeway.it.tls.port";
+
+    /** System property: the PKCS12 key store of the TLS connector, whose certificate a client trusts. */
+    public static final String TLS_KEY_STORE = "freeway.it.tls.keyStore";
+
+    /** The password of the key store and of its key. */
+    public static final String TLS_PASSWORD = "changeit";
 
     private JettyConfiguration configuration;
     private Server server;
@@ -73,13 +91,22 @@ public abstract class AbstractJettyContainer implements DeployableContainer<Jett
         connector.setHost(configuration.getBindAddress());
         connector.setPort(configuration.getBindHttpPort());
         server.addConnector(connector);
+        ServerConnector tls = null;
         contexts = new ContextHandlerCollection();
         server.setHandler(contexts);
         try {
-            Files.createDirectories(Path.of(configuration.getWorkDir()));
+            Path work = Files.createDirectories(Path.of(configuration.getWorkDir()));
+            if (configuration.isH2Tls()) {
+                tls = h2TlsConnector(server, SelfSignedKeyStore.create(work.resolve("tls"), TLS_PASSWORD));
+                tls.setHost(configuration.getBindAddress());
+                server.addConnector(tls);
+            }
             server.start();
         } catch (Exception e) {
             throw new LifecycleException("could not start Jetty", e);
+        }
+        if (tls != null) {
+            System.setProperty(TLS_PORT, Integer.toString(tls.getLocalPort()));
         }
     }
 
@@ -87,6 +114,26 @@ public abstract class AbstractJettyContainer implements DeployableContainer<Jett
     private static ServerConnector h2cConnector(Server server) {
         HttpConfiguration http = new HttpConfiguration();
         return new ServerConnector(server, new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
+    }
+
+    /**
+     * A TLS connector on a free port offering h2 and http/1.1 by ALPN (the JDK's own ALPN, through
+     * jetty-alpn-java-server), h2 first; a client without ALPN gets HTTP/1.1. Jetty's HTTP/2 factory
+     * announces RFC 8441's extended CONNECT, so {@code wss:} WebSockets run on h2 streams.
+     */
+    private static ServerConnector h2TlsConnector(Server server, Path keyStore) {
+        SslContextFactory.Server keys = new SslContextFactory.Server();
+        keys.setKeyStorePath(keyStore.toString());
+        keys.setKeyStorePassword(TLS_PASSWORD);
+        keys.setKeyStoreType("PKCS12");
+        System.setProperty(TLS_KEY_STORE, keyStore.toString());
+        HttpConfiguration http = new HttpConfiguration();
+        // request.isSecure() and the https scheme for the applications behind this connector
+        http.addCustomizer(new SecureRequestCustomizer());
+        HttpConnectionFactory http11 = new HttpConnectionFactory(http);
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+        alpn.setDefaultProtocol(http11.getProtocol());
+        return new ServerConnector(server, keys, alpn, new HTTP2ServerConnectionFactory(http), http11);
     }
 
     @Override
@@ -99,6 +146,8 @@ public abstract class AbstractJettyContainer implements DeployableContainer<Jett
             deployments.values().forEach(deployment -> delete(deployment.directory()));
             deployments.clear();
             server = null;
+            System.clearProperty(TLS_PORT);
+            System.clearProperty(TLS_KEY_STORE);
         }
     }
 

@@ -15,6 +15,7 @@ public class JettyConfiguration implements ContainerConfiguration {
     private String workDir = Path.of(System.getProperty("java.io.tmpdir"), "freeway-it-jetty").toString();
     private boolean failDeploymentOnStartupError = true;
     private boolean http2;
+    private boolean h2Tls;
 
     @Override
     public void validate() throws ConfigurationException {
@@ -88,5 +89,21 @@ public class JettyConfiguration implements ContainerConfiguration {
      */
     public void setHttp2(boolean http2) {
         this.http2 = http2;
+    }
+
+    /** @return whether a second connector serves TLS with h2 and http/1.1 chosen by ALPN */
+    public boolean isH2Tls() {
+        return h2Tls;
+    }
+
+    /**
+     * Adds a TLS connector on a free port of the bind address, with a self-signed certificate for
+     * {@code localhost} made at start-up, offering h2 (with RFC 8441) and http/1.1 by ALPN; see
+     * {@link AbstractJettyContainer#TLS_PORT} for how tests find it.
+     *
+     * @param h2Tls {@code true} for the TLS connector
+     */
+    public void setH2Tls(boolean h2Tls) {
+        this.h2Tls = h2Tls;
     }
 }

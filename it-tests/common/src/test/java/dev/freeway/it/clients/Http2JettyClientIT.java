@@ -1,34 +1,17 @@
 package dev.freeway.it.clients;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.freeway.it.support.FreewayWar;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.client.AbstractConnectionPool;
-import org.eclipse.jetty.client.Destination;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http2.client.HTTP2Client;
-import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
-import org.eclipse.jetty.websocket.client.JettyUpgradeListener;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * WebSockets over HTTP/2 (RFC 8441): Jetty's WebSocket client on Jetty's HTTP/2 transport (h2c by
- * prior knowledge), which opens each WebSocket as an extended CONNECT on a stream of one HTTP/2
- * connection. The whole conversation of {@link JettyClientTests} (sizes up to 16 MiB, fragments,
- * close codes, subprotocol, permessage-deflate), and what is particular to HTTP/2: the 200, pings,
- * and two WebSockets multiplexed on one connection at once.
+ * The cases of {@link Http2JettyClientTests} over cleartext HTTP/2 (h2c by prior knowledge), on the
+ * container's HTTP port beside HTTP/1.1.
  *
  * <p>Runs where the module says the container serves h2c with RFC 8441 ({@code freeway.it.h2c}: the
  * Jetty containers, configured with {@code http2} in arquillian.xml). Tomcat has no RFC 8441; its
@@ -36,9 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class Http2JettyClientIT extends JettyClientTests {
-
-    private static WebSocketClient client;
+class Http2JettyClientIT extends Http2JettyClientTests {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -47,76 +28,6 @@ class Http2JettyClientIT extends JettyClientTests {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Boolean.getBoolean("freeway.it.h2c"), "the container serves no h2c with RFC 8441");
-        client = startClient(new HttpClient(new HttpClientTransportOverHTTP2(new HTTP2Client())));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (client != null) {
-            client.stop();
-        }
-    }
-
-    @Override
-    protected WebSocketClient client() {
-        return client;
-    }
-
-    /**
-     * Leaves the stream to the WebSocket: Jetty's client otherwise finishes the 200's HTTP response
-     * after the WebSocket opened, reading the stream once to discard its content, and the server's
-     * first DATA, should it be there already, is lost to the WebSocket (servlet-upgrade's
-     * {@code TunnelLeftToWebSocket} tells the whole story).
-     */
-    @Override
-    protected JettyUpgradeListener upgradeListener() {
-        return new JettyUpgradeListener() {
-            @Override
-            public void onHandshakeRequest(Request request) {
-                request.onResponseContentSource((response, content) -> { });
-            }
-        };
-    }
-
-    @Test
-    void opensWithA200OnAnHttp2Stream() throws Exception {
-        JettyRecorder recorder = connect(request());
-        assertThat(recorder.session.getUpgradeResponse().getStatusCode()).as("RFC 8441 accepts with 200").isEqualTo(200);
-        recorder.closeWith(1000);
-    }
-
-    @Test
-    void answersPings() throws Exception {
-        JettyRecorder recorder = connect(request());
-        byte[] payload = "are you there".getBytes(StandardCharsets.UTF_8);
-        send(c -> recorder.session.sendPing(ByteBuffer.wrap(payload), c));
-        assertThat(recorder.nextPong()).isEqualTo(payload);
-        recorder.closeWith(1000);
-    }
-
-    @Test
-    void twoWebSocketsAtOnceOnOneConnection() throws Exception {
-        JettyRecorder first = connect(request());
-        JettyRecorder second = connect(request());
-        for (int i = 0; i < 100; i++) {
-            String a = "first " + i;
-            String b = "second " + i;
-            send(c -> first.session.sendText(a, c));
-            send(c -> second.session.sendText(b, c));
-        }
-        for (int i = 0; i < 100; i++) {
-            assertThat(first.nextText()).isEqualTo("first " + i);
-            assertThat(second.nextText()).isEqualTo("second " + i);
-        }
-        int connections = 0;
-        for (Destination destination : client.getHttpClient().getDestinations()) {
-            connections += ((AbstractConnectionPool) destination.getConnectionPool()).getConnectionCount();
-        }
-        assertThat(connections).as("both WebSockets are streams of one HTTP/2 connection").isEqualTo(1);
-        first.closeWith(1000);
-        send(c -> second.session.sendText("still open", c));
-        assertThat(second.nextText()).isEqualTo("still open");
-        second.closeWith(4002);
+        startClient("freeway.it.h2c", "the container serves no h2c with RFC 8441", HTTP2Client::new);
     }
 }

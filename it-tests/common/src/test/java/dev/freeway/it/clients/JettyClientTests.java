@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * each container module) with {@link ClientsEchoEndpoint}: echoes at the frame-size boundaries and
  * of 16 MiB, fragments, close codes, the subprotocol, and permessage-deflate, which the JDK client
  * cannot do. Subclasses give the client (over HTTP/1.1, {@link JettyClientIT}; over HTTP/2,
- * {@link Http2JettyClientIT}) and deploy the WAR.
+ * {@link Http2JettyClientIT} on h2c and {@link Http2TlsJettyClientIT} on h2 over TLS) and deploy the WAR.
  */
 abstract class JettyClientTests {
 
@@ -32,6 +32,16 @@ abstract class JettyClientTests {
 
     /** @return the started client under test */
     protected abstract WebSocketClient client();
+
+    /**
+     * Where the echo endpoint is for this client (the deployment's {@code ws:} address by default).
+     *
+     * @param base the deployment's base URL
+     * @param path the endpoint path relative to it
+     */
+    protected java.net.URI uri(URL base, String path) {
+        return JdkClient.ws(base, path);
+    }
 
     /** What to tell the client's handshakes (null: nothing). */
     protected JettyUpgradeListener upgradeListener() {
@@ -120,7 +130,7 @@ abstract class JettyClientTests {
 
     JettyRecorder connect(ClientUpgradeRequest request) throws Exception {
         JettyRecorder recorder = new JettyRecorder();
-        recorder.session = client().connect(recorder, JdkClient.ws(base, "echo"), request, upgradeListener())
+        recorder.session = client().connect(recorder, uri(base, "echo"), request, upgradeListener())
                 .get(10, TimeUnit.SECONDS);
         return recorder;
     }
