@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ContextEnvironment;
 import org.apache.tomcat.util.descriptor.web.ContextResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +56,7 @@ class ManagedExecutorTest {
 
     @Test
     void sessionsRunOnTheExecutorTheJndiNameBinds() throws Exception {
-        Tomcat tomcat = tomcat(true);
+        Tomcat tomcat = tomcat(Binding.EXECUTOR);
         try {
             tomcat.start();
             ServletUpgradeTest.Collector collector = new ServletUpgradeTest.Collector();
@@ -72,7 +73,16 @@ class ManagedExecutorTest {
 
     @Test
     void aNameWithNothingBoundStopsTheApplication() throws Exception {
-        Tomcat tomcat = tomcat(false);
+        assertStartRefused(Binding.NOTHING, "': nothing is bound under that JNDI name");
+    }
+
+    @Test
+    void aNameBoundToSomethingElseStopsTheApplication() throws Exception {
+        assertStartRefused(Binding.STRING, "' names a java.lang.String, not an executor");
+    }
+
+    private static void assertStartRefused(Binding binding, String why) throws Exception {
+        Tomcat tomcat = tomcat(binding);
         try {
             Throwable failure = catchThrowable(tomcat::start);
             assertThat(failure).isInstanceOf(LifecycleException.class);
@@ -81,21 +91,29 @@ class ManagedExecutorTest {
                 refusal = refusal.getCause();
             }
             assertThat(refusal).as("Freeway's refusal in %s", failure).isNotNull()
-                    .hasMessageStartingWith("context parameter dev.freeway.executor='" + JNDI_NAME
-                            + "': nothing is bound under that JNDI name");
+                    .hasMessageStartingWith("context parameter dev.freeway.executor='" + JNDI_NAME + why);
         } finally {
             tomcat.stop();
             tomcat.destroy();
         }
     }
 
-    private static Tomcat tomcat(boolean bindExecutor) throws Exception {
+    /** What the JNDI name is bound to. */
+    private enum Binding { EXECUTOR, STRING, NOTHING }
+
+    private static Tomcat tomcat(Binding binding) throws Exception {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
         tomcat.setPort(0);
         tomcat.enableNaming();
         Context ctx = tomcat.addContext("/app", Files.createTempDirectory("app").toString());
-        if (bindExecutor) {
+        if (binding == Binding.STRING) {
+            ContextEnvironment text = new ContextEnvironment();
+            text.setName("concurrent/websocket");
+            text.setType(String.class.getName());
+            text.setValue("not an executor");
+            ctx.getNamingResources().addEnvironment(text);
+        } else if (binding == Binding.EXECUTOR) {
             ContextResource executor = new ContextResource();
             executor.setName("concurrent/websocket");
             executor.setType(ExecutorService.class.getName());
