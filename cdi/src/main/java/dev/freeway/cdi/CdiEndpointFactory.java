@@ -1,7 +1,7 @@
 package dev.freeway.cdi;
 
-import dev.freeway.container.EndpointFactory;
-import dev.freeway.container.EndpointInstance;
+import dev.freeway.container.endpoint.EndpointFactory;
+import dev.freeway.container.endpoint.EndpointInstance;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

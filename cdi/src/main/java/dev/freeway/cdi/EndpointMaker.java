@@ -1,6 +1,6 @@
 package dev.freeway.cdi;
 
-import dev.freeway.container.EndpointInstance;
+import dev.freeway.container.endpoint.EndpointInstance;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;

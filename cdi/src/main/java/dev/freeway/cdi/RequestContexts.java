@@ -1,6 +1,6 @@
 package dev.freeway.cdi;
 
-import dev.freeway.container.SessionInterceptor;
+import dev.freeway.container.endpoint.SessionInterceptor;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 

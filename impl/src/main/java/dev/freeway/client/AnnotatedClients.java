@@ -1,7 +1,7 @@
 package dev.freeway.client;
 
-import dev.freeway.container.AnnotatedEndpoint;
-import dev.freeway.container.EndpointModel;
+import dev.freeway.container.annotated.AnnotatedEndpoint;
+import dev.freeway.container.annotated.EndpointModel;
 import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;

@@ -1,6 +1,6 @@
 package dev.freeway.client;
 
-import dev.freeway.container.FreewayHandshakeResponse;
+import dev.freeway.container.server.FreewayHandshakeResponse;
 import dev.freeway.engine.AcceptConnection;
 import dev.freeway.engine.Connection;
 import dev.freeway.engine.HttpHeaders;

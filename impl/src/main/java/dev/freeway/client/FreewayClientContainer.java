@@ -1,12 +1,12 @@
 package dev.freeway.client;
 
 import dev.freeway.container.ContainerDefaults;
-import dev.freeway.container.DefaultsContainer;
-import dev.freeway.container.ContainerResources;
-import dev.freeway.container.FreewayExtension;
-import dev.freeway.container.FreewayHandshakeRequest;
-import dev.freeway.container.SessionContext;
-import dev.freeway.container.WsSession;
+import dev.freeway.container.runtime.DefaultsContainer;
+import dev.freeway.container.runtime.ContainerResources;
+import dev.freeway.container.server.FreewayExtension;
+import dev.freeway.container.server.FreewayHandshakeRequest;
+import dev.freeway.container.session.SessionContext;
+import dev.freeway.container.session.WsSession;
 import dev.freeway.engine.Connection;
 import dev.freeway.engine.DeflateSettings;
 import dev.freeway.engine.EngineConfig;

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The layering of ARCHITECTURE.md, checked on the compiled classes: the engine is sans-I/O and
  * knows no Jakarta, Servlet, CDI or container; the container knows no Servlet, CDI or client; the
- * write queue is transport-neutral; and no package of Freeway depends on another in a cycle.
+ * write queue is transport-neutral; no package of Freeway depends on another in a cycle, nor do the
+ * container's sub-packages among themselves, and none of them reaches up to the server container.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LayeringTest {
@@ -37,6 +38,15 @@ class LayeringTest {
             .because("every transport shares the one write queue and keeps only how it writes");
 
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.freeway.(*)..").should().beFreeOfCycles();
+
+    static final ArchRule NO_CONTAINER_SUBPACKAGE_CYCLES = slices().matching("dev.freeway.container.(*)..")
+            .should().beFreeOfCycles()
+            .because("the container's parts are layered: codec, runtime and endpoint at the bottom, then message,"
+                    + " send and annotated, then session, then server");
+
+    static final ArchRule CONTAINER_PARTS_DO_NOT_CALL_UP = noClasses().that().resideInAPackage("dev.freeway.container.*..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.freeway.container.FreewayServerContainer")
+            .because("the server container assembles its parts; they take what they need as arguments");
 
     private JavaClasses freeway;
 
@@ -64,6 +74,16 @@ class LayeringTest {
     @Test
     void noPackageCycles() {
         NO_PACKAGE_CYCLES.check(freeway);
+    }
+
+    @Test
+    void noCyclesBetweenTheContainersSubPackages() {
+        NO_CONTAINER_SUBPACKAGE_CYCLES.check(freeway);
+    }
+
+    @Test
+    void theContainersPartsDoNotDependOnTheServerContainer() {
+        CONTAINER_PARTS_DO_NOT_CALL_UP.check(freeway);
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.freeway.client;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.freeway.container.FreewayExtension;
+import dev.freeway.container.server.FreewayExtension;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
 import java.net.URI;

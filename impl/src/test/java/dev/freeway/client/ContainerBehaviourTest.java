@@ -40,7 +40,7 @@ class ContainerBehaviourTest {
     void manyConnectionsShareOneSelectorThreadAndHandlersRunOffIt() throws Exception {
         FreewayClientContainer client = new FreewayClientContainer();
         // more connections than the worker pool may have threads: none gets a thread of its own
-        int connections = dev.freeway.container.WorkerSettings.standard().maxThreads() + 10;
+        int connections = dev.freeway.container.runtime.WorkerSettings.standard().maxThreads() + 10;
         List<Recorder> sessions = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             Recorder r = new Recorder();

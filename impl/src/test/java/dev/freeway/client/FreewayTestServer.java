@@ -1,11 +1,11 @@
 package dev.freeway.client;
 
 import dev.freeway.container.ContainerDefaults;
-import dev.freeway.container.EndpointRegistry;
-import dev.freeway.container.FreewayHandshakeRequest;
+import dev.freeway.container.server.EndpointRegistry;
+import dev.freeway.container.server.FreewayHandshakeRequest;
 import dev.freeway.container.FreewayServerContainer;
-import dev.freeway.container.HandshakeOutcome;
-import dev.freeway.container.PreparedSession;
+import dev.freeway.container.server.HandshakeOutcome;
+import dev.freeway.container.server.PreparedSession;
 import dev.freeway.engine.Connection;
 import dev.freeway.engine.DeflateSettings;
 import dev.freeway.engine.EngineConfig;

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.freeway.api.Freeway;
 import dev.freeway.api.Opcode;
 import dev.freeway.api.StreamingSender;
-import dev.freeway.container.FreewayExtension;
+import dev.freeway.container.server.FreewayExtension;
 import dev.freeway.engine.ExtensionOffer;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;

@@ -2,7 +2,7 @@ package dev.freeway.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.freeway.container.FreewayExtension;
+import dev.freeway.container.server.FreewayExtension;
 import dev.freeway.engine.DeflateDistances;
 import dev.freeway.interop.PythonWebsockets;
 import jakarta.websocket.ClientEndpointConfig;

@@ -1,9 +1,16 @@
 package dev.freeway.container;
 
-import static dev.freeway.container.PeerTransport.hex;
+import static dev.freeway.container.session.PeerTransport.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.freeway.container.endpoint.EndpointFactory;
+import dev.freeway.container.endpoint.EndpointInstance;
+import dev.freeway.container.endpoint.SessionInterceptor;
+import dev.freeway.container.server.FreewayHandshakeRequest;
+import dev.freeway.container.server.PreparedSession;
+import dev.freeway.container.session.PeerTransport;
+import dev.freeway.container.session.WsSession;
 import dev.freeway.engine.AcceptConnection;
 import dev.freeway.engine.Close;
 import dev.freeway.engine.Connection;
@@ -22,6 +29,9 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
@@ -29,9 +39,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * The container's hooks for host environments: an {@link EndpointFactory} making endpoint instances

@@ -1,10 +1,18 @@
 package dev.freeway.container;
 
-import static dev.freeway.container.PeerTransport.hex;
+import static dev.freeway.container.session.PeerTransport.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.freeway.container.server.ConfiguratorRoutingTest;
+import dev.freeway.container.server.EndpointRegistry;
+import dev.freeway.container.server.FreewayHandshakeRequest;
+import dev.freeway.container.server.HandshakeOutcome;
+import dev.freeway.container.server.PreparedSession;
+import dev.freeway.container.server.ServerEndpointConfigs;
+import dev.freeway.container.session.PeerTransport;
+import dev.freeway.container.session.WsSession;
 import dev.freeway.engine.AcceptConnection;
 import dev.freeway.engine.Close;
 import dev.freeway.engine.Connection;
@@ -24,6 +32,9 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -31,9 +42,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * The container end to end: a client engine and the container's server side back to back, the

@@ -2,7 +2,7 @@ package dev.freeway.servlet;
 
 import dev.freeway.container.ContainerDefaults;
 import dev.freeway.engine.DeflateParameters;
-import dev.freeway.container.WorkerSettings;
+import dev.freeway.container.runtime.WorkerSettings;
 import dev.freeway.container.metrics.MetricsExport;
 import dev.freeway.engine.DeflateSettings;
 import jakarta.servlet.ServletContext;

@@ -1,6 +1,6 @@
 package dev.freeway.servlet;
 
-import dev.freeway.container.EndpointRegistry;
+import dev.freeway.container.server.EndpointRegistry;
 import dev.freeway.container.FreewayServerContainer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,9 +1,9 @@
 package dev.freeway.servlet;
 
-import dev.freeway.container.FreewayHandshakeRequest;
+import dev.freeway.container.server.FreewayHandshakeRequest;
 import dev.freeway.container.FreewayServerContainer;
-import dev.freeway.container.HandshakeOutcome;
-import dev.freeway.container.PreparedSession;
+import dev.freeway.container.server.HandshakeOutcome;
+import dev.freeway.container.server.PreparedSession;
 import dev.freeway.engine.Http2ServerHandshake;
 import dev.freeway.engine.HttpHeaders;
 import dev.freeway.engine.RejectConnection;

@@ -2,7 +2,7 @@ package dev.freeway.servlet;
 
 import dev.freeway.container.Transport;
 import dev.freeway.container.TransportListener;
-import dev.freeway.container.WsSession;
+import dev.freeway.container.session.WsSession;
 import dev.freeway.transport.WriteQueue;
 import jakarta.websocket.CloseReason;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;

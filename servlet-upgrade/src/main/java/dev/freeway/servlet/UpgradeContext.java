@@ -1,9 +1,9 @@
 package dev.freeway.servlet;
 
 import dev.freeway.container.FreewayServerContainer;
-import dev.freeway.container.PreparedSession;
+import dev.freeway.container.server.PreparedSession;
 import dev.freeway.container.Transport;
-import dev.freeway.container.WsSession;
+import dev.freeway.container.session.WsSession;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;

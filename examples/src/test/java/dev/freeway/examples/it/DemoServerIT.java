@@ -6,7 +6,7 @@ import dev.freeway.bridge.StreamSubprotocol;
 import dev.freeway.bridge.client.WebSocketStream;
 import dev.freeway.bridge.client.WebSocketStreams;
 import dev.freeway.client.FreewayClientContainer;
-import dev.freeway.container.FreewayExtension;
+import dev.freeway.container.server.FreewayExtension;
 import dev.freeway.examples.launcher.ContainerKind;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.Endpoint;
