@@ -1,5 +1,11 @@
 package dev.freeway.servlet;
 
+import dev.freeway.servlet.generic.ServletConnectionUpgrade;
+import dev.freeway.servlet.jetty.JettyConnectionUpgrade;
+import dev.freeway.servlet.tomcat.TomcatConnectionUpgrade;
+import dev.freeway.servlet.undertow.UndertowConnectionUpgrade;
+import dev.freeway.servlet.upgrade.ConnectionUpgrade;
+import dev.freeway.servlet.upgrade.UpgradeContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 

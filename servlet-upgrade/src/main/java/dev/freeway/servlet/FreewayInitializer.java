@@ -3,6 +3,8 @@ package dev.freeway.servlet;
 import dev.freeway.container.FreewayServerContainer;
 import dev.freeway.container.metrics.MetricsExport;
 import dev.freeway.engine.EngineConfig;
+import dev.freeway.servlet.jetty.JettyStopHook;
+import dev.freeway.servlet.upgrade.ReadArrayPool;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;

@@ -1,7 +1,7 @@
 package dev.freeway.servlet;
 
-import dev.freeway.container.server.FreewayHandshakeRequest;
 import dev.freeway.container.FreewayServerContainer;
+import dev.freeway.container.server.FreewayHandshakeRequest;
 import dev.freeway.container.server.HandshakeOutcome;
 import dev.freeway.container.server.PreparedSession;
 import dev.freeway.engine.Http2ServerHandshake;
@@ -10,6 +10,8 @@ import dev.freeway.engine.RejectConnection;
 import dev.freeway.engine.RemoteProtocolError;
 import dev.freeway.engine.Request;
 import dev.freeway.engine.ServerHandshake;
+import dev.freeway.servlet.upgrade.ReadArrayPool;
+import dev.freeway.servlet.upgrade.UpgradeContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -11,17 +11,17 @@ import jakarta.websocket.server.ServerContainer;
  * context's Freeway {@code ServerContainer} at {@code /app/contract}, and each connection is a
  * raw socket's handshake.
  */
-abstract class ContainerContractFixture extends TransportContract {
+public abstract class ContainerContractFixture extends TransportContract {
     private int port;
     private EmbeddedServer embedded;
 
     /** Starts the {@link EmbeddedServer} of {@code kind} ("jetty" or "tomcat") with the contract's endpoint. */
-    void startEmbedded(String kind) throws Exception {
+    protected void startEmbedded(String kind) throws Exception {
         startEmbedded(EmbeddedServer.start(kind));
     }
 
     /** Deploys the contract's endpoint into {@code server}, which {@link #stopEmbedded} stops. */
-    void startEmbedded(EmbeddedServer server) throws Exception {
+    protected void startEmbedded(EmbeddedServer server) throws Exception {
         embedded = server;
         deploy(embedded.servletContext(), embedded.port());
     }
@@ -32,12 +32,12 @@ abstract class ContainerContractFixture extends TransportContract {
     }
 
     /** Stops what {@link #startEmbedded} started. */
-    void stopEmbedded() throws Exception {
+    protected void stopEmbedded() throws Exception {
         embedded.close();
     }
 
     /** Deploys the contract's endpoint into {@code context} (served on {@code port}). */
-    void deploy(ServletContext context, int port) throws Exception {
+    protected void deploy(ServletContext context, int port) throws Exception {
         this.port = port;
         ServerContainer container = (ServerContainer) context.getAttribute(ServerContainer.class.getName());
         container.addEndpoint(endpoint.serverConfig());

@@ -16,18 +16,18 @@ import java.util.Map;
 import java.util.Set;
 
 /** Jetty 12.1 (EE 11) or Tomcat 11, embedded, with Freeway's initializer and the given endpoints at {@code /app}. */
-abstract class EmbeddedServer implements AutoCloseable {
-    abstract int port();
+public abstract class EmbeddedServer implements AutoCloseable {
+    public abstract int port();
 
     /** The context at {@code /app}, where Freeway's {@code ServerContainer} is an attribute. */
     abstract jakarta.servlet.ServletContext servletContext();
 
-    static EmbeddedServer start(String kind, Class<?>... endpoints) throws Exception {
+    public static EmbeddedServer start(String kind, Class<?>... endpoints) throws Exception {
         return start(kind, Map.of(), endpoints);
     }
 
     /** As {@link #start}, with these context parameters (the {@code web.xml} {@code <context-param>}s). */
-    static EmbeddedServer start(String kind, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
+    public static EmbeddedServer start(String kind, Map<String, String> contextParameters, Class<?>... endpoints) throws Exception {
         return kind.equals("jetty") ? new JettyServer(null, false, contextParameters, endpoints)
                 : new TomcatServer(null, false, contextParameters, endpoints);
     }
@@ -118,7 +118,7 @@ abstract class EmbeddedServer implements AutoCloseable {
         }
 
         @Override
-        int port() {
+        public int port() {
             return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
         }
 
@@ -174,7 +174,7 @@ abstract class EmbeddedServer implements AutoCloseable {
         }
 
         @Override
-        int port() {
+        public int port() {
             return tomcat.getConnector().getLocalPort();
         }
 

@@ -1,10 +1,9 @@
 package dev.freeway.servlet;
 
-import static dev.freeway.servlet.JettyNativeUpgradeTest.await;
+import static dev.freeway.servlet.jetty.JettyNativeUpgradeTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.util.concurrent.TimeUnit;
+import dev.freeway.servlet.jetty.JettyNativeUpgradeTest;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.MetaData;
 import org.eclipse.jetty.http2.client.HTTP2Client;
@@ -14,6 +13,9 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
 
 /**
  * WebSockets over HTTP/2 (RFC 8441) on embedded Jetty 12.1 (EE 11) with h2c: Jetty's own WebSocket

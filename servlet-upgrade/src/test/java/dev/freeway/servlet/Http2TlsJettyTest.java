@@ -3,10 +3,7 @@ package dev.freeway.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freeway.client.TestCertificate;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import dev.freeway.servlet.jetty.JettyNativeUpgradeTest;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
@@ -18,6 +15,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * WebSockets over h2, HTTP/2 over TLS chosen by ALPN, on embedded Jetty 12.1 (EE 11): Jetty's

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * The records one class logs through {@code System.Logger} (which goes to java.util.logging here)
  * while a test runs; {@link #close} detaches it.
  */
-final class LoggedRecords extends Handler implements AutoCloseable {
+public final class LoggedRecords extends Handler implements AutoCloseable {
     private final Logger logger;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
@@ -20,7 +20,7 @@ final class LoggedRecords extends Handler implements AutoCloseable {
     }
 
     /** Starts recording what {@code type} logs at {@code level} and above. */
-    static LoggedRecords of(Class<?> type, Level level) {
+    public static LoggedRecords of(Class<?> type, Level level) {
         LoggedRecords recorder = new LoggedRecords(Logger.getLogger(type.getName()));
         recorder.setLevel(level);
         recorder.logger.addHandler(recorder);
@@ -28,7 +28,7 @@ final class LoggedRecords extends Handler implements AutoCloseable {
     }
 
     /** What was logged at exactly {@code level}, oldest first. */
-    List<LogRecord> at(Level level) {
+    public List<LogRecord> at(Level level) {
         return records.stream().filter(r -> r.getLevel() == level).toList();
     }
 

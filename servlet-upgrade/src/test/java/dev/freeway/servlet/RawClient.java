@@ -17,22 +17,22 @@ import java.util.concurrent.ThreadLocalRandom;
  * without {@code Content-Length} with frames in the same packet, bytes counted as they go out, a
  * client that vanishes without a close frame.
  */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
     static final int TEXT = 1;
-    static final int BINARY = 2;
-    static final int CLOSE = 8;
+    public static final int BINARY = 2;
+    public static final int CLOSE = 8;
 
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
 
     /** One frame as received. */
-    record Frame(int opcode, boolean fin, byte[] payload) {
-        String text() {
+    public record Frame(int opcode, boolean fin, byte[] payload) {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
-        int closeCode() {
+        public int closeCode() {
             return (payload[0] & 0xff) << 8 | payload[1] & 0xff;
         }
     }
@@ -47,12 +47,12 @@ final class RawClient implements AutoCloseable {
      * Sends a handshake without {@code Content-Length} for {@code path}, with {@code early} (frames)
      * in the same write, and reads the 101.
      */
-    static RawClient connect(int port, String path, byte[] early) throws IOException {
+    public static RawClient connect(int port, String path, byte[] early) throws IOException {
         return connect(port, path, early, "");
     }
 
     /** As {@link #connect(int, String, byte[])}, with {@code extraHeaders} (each ending in CRLF) in the head. */
-    static RawClient connect(int port, String path, byte[] early, String extraHeaders) throws IOException {
+    public static RawClient connect(int port, String path, byte[] early, String extraHeaders) throws IOException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
         socket.setSoTimeout(20_000);
@@ -79,7 +79,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** A masked frame, as a client must send it. */
-    static byte[] frame(int opcode, boolean fin, byte[] payload) {
+    public static byte[] frame(int opcode, boolean fin, byte[] payload) {
         ByteArrayOutputStream f = new ByteArrayOutputStream(payload.length + 14);
         f.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
@@ -103,20 +103,20 @@ final class RawClient implements AutoCloseable {
         return f.toByteArray();
     }
 
-    static byte[] textFrame(String text) {
+    public static byte[] textFrame(String text) {
         return frame(TEXT, true, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static byte[] closeFrame(int code) {
+    public static byte[] closeFrame(int code) {
         return frame(CLOSE, true, new byte[] {(byte) (code >>> 8), (byte) code});
     }
 
-    void send(byte[] frames) throws IOException {
+    public void send(byte[] frames) throws IOException {
         out.write(frames);
         out.flush();
     }
 
-    Frame read() throws IOException {
+    public Frame read() throws IOException {
         int b0 = in.readUnsignedByte();
         int b1 = in.readUnsignedByte();
         assertThat(b1 & 0x80).as("server frames are not masked").isZero();
@@ -132,12 +132,12 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Reads until the server closes the TCP connection; true if it did (rather than a timeout). */
-    boolean serverClosesConnection() throws IOException {
+    public boolean serverClosesConnection() throws IOException {
         return in.read() == -1;
     }
 
     /** Drops the connection with a reset, no close frame: the client vanishes. */
-    void vanish() throws IOException {
+    public void vanish() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();
     }

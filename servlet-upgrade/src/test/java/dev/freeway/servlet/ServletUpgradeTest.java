@@ -21,12 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * JDK's own WebSocket client. (The Arquillian suite in it-tests deploys real WARs; this checks the
  * module on its own.)
  */
-class ServletUpgradeTest {
+public class ServletUpgradeTest {
 
     /** Collects whole messages from the JDK client. */
-    static class Collector implements WebSocket.Listener {
-        final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    public static class Collector implements WebSocket.Listener {
+        public final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+        public final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder text = new StringBuilder();
         private java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
 
@@ -60,7 +60,7 @@ class ServletUpgradeTest {
             return null;
         }
 
-        Object next() throws InterruptedException {
+        public Object next() throws InterruptedException {
             Object m = messages.poll(10, TimeUnit.SECONDS);
             assertThat(m).as("a message within 10 s").isNotNull();
             return m;
@@ -68,7 +68,7 @@ class ServletUpgradeTest {
     }
 
     /** A collector that reads nothing until {@link #open} (the JDK client's own flow control). */
-    static final class GatedCollector extends Collector {
+    public static final class GatedCollector extends Collector {
         private volatile WebSocket ws;
 
         @Override
@@ -86,7 +86,7 @@ class ServletUpgradeTest {
      * blocking send from {@code @OnMessage}) while {@code c} reads nothing for half a second; checks
      * that every echo comes back intact and in order, and that every send completed.
      */
-    static void blockingSendsComeBackWhileThePeerKeepsSending(WebSocket ws, GatedCollector c) throws Exception {
+    public static void blockingSendsComeBackWhileThePeerKeepsSending(WebSocket ws, GatedCollector c) throws Exception {
         java.util.List<byte[]> sent = new java.util.ArrayList<>();
         sent.add(randomBytes(-1, 4 << 20));
         for (int i = 0; i < 64; i++) {
@@ -111,7 +111,7 @@ class ServletUpgradeTest {
     }
 
     /** Asks {@link ChainEndpoint} for {@code count} chained sends and checks they all come, in order. */
-    static void sendsAChainAndGetsItInOrder(WebSocket ws, Collector c, int count) throws Exception {
+    public static void sendsAChainAndGetsItInOrder(WebSocket ws, Collector c, int count) throws Exception {
         ws.sendText(Integer.toString(count), true).get(10, TimeUnit.SECONDS);
         for (int i = 0; i < count; i++) {
             assertThat(c.next()).isEqualTo(Integer.toString(i));

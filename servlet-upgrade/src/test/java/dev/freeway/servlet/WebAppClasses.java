@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Freeway's classes copied into a web application's {@code WEB-INF/classes}, as a WAR carries them. */
-final class WebAppClasses {
+public final class WebAppClasses {
     private WebAppClasses() {
     }
 
     /** Copies Freeway's modules, and the given classes of these tests, into {@code webApp}'s WEB-INF/classes. */
-    static void populate(Path webApp, Class<?>... testClasses) throws IOException, URISyntaxException {
+    public static void populate(Path webApp, Class<?>... testClasses) throws IOException, URISyntaxException {
         Path classes = webApp.resolve("WEB-INF/classes");
         for (Class<?> freewayModule : List.of(FreewayInitializer.class, FreewayServerContainer.class, Freeway.class)) {
             copyTree(codeSource(freewayModule), classes);
@@ -32,7 +32,7 @@ final class WebAppClasses {
      * A web application at {@code /app} over {@code webApp}, failing its start on errors; Tomcat's
      * WebSocket jar, on this class path for other tests, is kept out of its initializers.
      */
-    static org.eclipse.jetty.ee11.webapp.WebAppContext context(Path webApp) {
+    public static org.eclipse.jetty.ee11.webapp.WebAppContext context(Path webApp) {
         org.eclipse.jetty.ee11.webapp.WebAppContext context = new org.eclipse.jetty.ee11.webapp.WebAppContext(webApp.toString(), "/app");
         context.setAttribute(org.eclipse.jetty.ee11.annotations.AnnotationConfiguration.SERVLET_CONTAINER_INITIALIZER_EXCLUSION_PATTERN,
                 "org\\.apache\\..*");

@@ -26,7 +26,7 @@ import java.util.Objects;
 final class JettyDemoServer implements DemoServer {
     /**
      * The Jetty classes Freeway's Jetty-native connection takeover needs to see, as in Freeway's
-     * README (dev.freeway.servlet.JettyConnectionUpgrade.EXPOSED_CLASSES; Freeway itself is only in
+     * README (dev.freeway.servlet.jetty.JettyConnectionUpgrade.EXPOSED_CLASSES; Freeway itself is only in
      * the WAR, not on the launcher's class path).
      */
     private static final String[] FREEWAY_NEEDS = {

@@ -10,7 +10,7 @@ import org.eclipse.jetty.util.ClassMatcher;
  * applications; these few are made exceptions, as an embedding server (or a stand-alone Jetty's
  * {@code WEB-INF/jetty-ee11-web.xml}) does for Freeway. Without them Freeway falls back to Jetty's
  * Servlet upgrade and logs a WARNING naming the same classes. Keep the list in step with
- * {@code dev.freeway.servlet.JettyConnectionUpgrade.EXPOSED_CLASSES}.
+ * {@code dev.freeway.servlet.jetty.JettyConnectionUpgrade.EXPOSED_CLASSES}.
  */
 public final class FreewayJettyClasses {
 

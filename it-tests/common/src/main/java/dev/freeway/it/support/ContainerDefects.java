@@ -16,7 +16,7 @@ public final class ContainerDefects {
      * request head, it works. Browsers and most WebSocket clients send no Content-Length; the JDK 17
      * HttpClient sends {@code Content-Length: 0}, the JDK 25 one does not. Writing always works.
      * Freeway itself is not affected: on Jetty it takes connections over through Jetty's core
-     * ({@code dev.freeway.servlet.JettyTakeover}), so only tests of a plain {@code HttpUpgradeHandler}
+     * ({@code dev.freeway.servlet.jetty.JettyTakeover}), so only tests of a plain {@code HttpUpgradeHandler}
      * (the proofs, and their canary) look at this defect.
      */
     public static final String UPGRADE_INPUT_EOF = "freeway.it.defect.upgrade-input-eof";
@@ -36,7 +36,7 @@ public final class ContainerDefects {
      * whole array passed to {@code write(byte[], int, int)}, whatever offset and length it names, so
      * the peer gets bytes the application never meant to send. Freeway is not affected: on Undertow
      * it takes connections over through Undertow's own XNIO connection
-     * ({@code dev.freeway.servlet.UndertowTransport}), and its portable transport hands the stream
+     * ({@code dev.freeway.servlet.undertow.UndertowTransport}), and its portable transport hands the stream
      * whole arrays anyway. The proofs' plain {@code HttpUpgradeHandler} steps around it the same
      * way; only the test of the range itself is skipped, and its canary runs.
      */
