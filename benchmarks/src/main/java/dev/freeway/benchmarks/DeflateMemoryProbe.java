@@ -28,7 +28,8 @@ import java.util.Map;
  * memory becomes resident only as it is touched: a 64 B message touches little of it, a 16 KiB
  * one of varied text most of it, as a connection that has talked for a while has.
  *
- * <p>{@code java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp benchmarks.jar dev.freeway.benchmarks.DeflateMemoryProbe BITS|none [connections] [messageBytes]}
+ * <p>{@code java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp benchmarks.jar dev.freeway.benchmarks.DeflateMemoryProbe
+ * BITS|none [connections] [messageBytes]}
  */
 public final class DeflateMemoryProbe {
 

@@ -48,7 +48,9 @@ public final class TcpService implements AutoCloseable {
     /** Bytes in, the same bytes out, until the peer's end. */
     public static Behaviour echo() {
         return s -> {
-            try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+            try (Socket socket = s;
+                 InputStream in = socket.getInputStream();
+                 OutputStream out = socket.getOutputStream()) {
                 in.transferTo(out);
             }
         };

@@ -59,7 +59,10 @@ final class AnnotatedClients {
         EndpointModel model = models.get(type);
         if (model == null) {
             model = EndpointModel.build(type, List.of(annotation.decoders()), List.of(annotation.encoders()), false);
-            models.putIfAbsent(type, model);
+            EndpointModel raced = models.putIfAbsent(type, model);
+            if (raced != null) {
+                return raced; // another thread built it first: every client of the type shares one model
+            }
         }
         return model;
     }

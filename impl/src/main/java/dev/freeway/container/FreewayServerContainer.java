@@ -175,9 +175,9 @@ public class FreewayServerContainer extends DefaultsContainer implements ServerC
         if (type != null && !Endpoint.class.isAssignableFrom(type)) {
             models.put(type, EndpointModel.build(type, config.getDecoders(), config.getEncoders(), true));
         }
-        registry.add(config);
+        registry.add(config); // refuses a config without an endpoint class
         metrics.endpoint(config.getPath()); // its counters exist before the first handshake
-        LOG.log(System.Logger.Level.DEBUG, "deployed {0} at {1}", type.getName(), config.getPath());
+        LOG.log(System.Logger.Level.DEBUG, "deployed {0} at {1}", config.getEndpointClass().getName(), config.getPath());
     }
 
     /** The deployed endpoints. */

@@ -318,7 +318,7 @@ class ContainerHooksTest {
         p.transport.send(new Close(1000, ""));
         await().atMost(Duration.ofSeconds(5)).until(() -> log.contains("release"));
         await().atMost(Duration.ofSeconds(5)).until(() -> log.size() == 6);
-        assertThat(log).containsExactlyInAnyOrder("create LoaderProbe", "release","onOpen in the application's",
+        assertThat(log).containsExactlyInAnyOrder("create LoaderProbe", "release", "onOpen in the application's",
                 "onMessage in the application's", "SendHandler in the application's", "onClose in the application's");
     }
 

@@ -8,8 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Answers each binary message with its SHA-256 and length. It sits on the first message for a while before reading it, so the session stops reading and
- * the peer's bytes pile up in the network and in the container's buffers.
+ * Answers each binary message with its SHA-256 and length. It sits on the first message for a while before
+ * reading it, so the session stops reading and the peer's bytes pile up in the network and in the container's buffers.
  */
 @ServerEndpoint("/digest")
 public class DigestEndpoint {

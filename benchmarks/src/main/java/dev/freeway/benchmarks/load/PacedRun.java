@@ -5,7 +5,6 @@ import dev.freeway.benchmarks.load.client.EchoWorkload;
 import dev.freeway.benchmarks.load.client.EventLoop;
 import dev.freeway.benchmarks.load.client.PacedEchoWorkload;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

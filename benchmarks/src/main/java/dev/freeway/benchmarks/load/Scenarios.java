@@ -45,7 +45,8 @@ final class Scenarios {
             return "n/a: Netty's frame decoder holds a whole frame before passing it on, so a 1 GiB frame cannot be taken in parts";
         }
         if (kind == ServerKind.TYRUS_GRIZZLY && scenario.equals("deflate-64")) {
-            return "n/a: Tyrus keeps permessage-deflate in a separate module (tyrus-extension-deflate) that an endpoint must configure itself; the shared EchoEndpoint does not";
+            return "n/a: Tyrus keeps permessage-deflate in a separate module (tyrus-extension-deflate) that an endpoint must configure"
+                    + " itself; the shared EchoEndpoint does not";
         }
         return null;
     }

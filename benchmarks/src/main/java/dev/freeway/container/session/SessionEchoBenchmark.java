@@ -182,10 +182,27 @@ public class SessionEchoBenchmark {
         }
 
         // Nothing to close, drop or report: there is no socket.
-        @Override public void close() { }
-        @Override public void abort() { }
-        @Override public boolean isSecure() { return false; }
-        @Override public InetSocketAddress remoteAddress() { return null; }
-        @Override public InetSocketAddress localAddress() { return null; }
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void abort() {
+        }
+
+        @Override
+        public boolean isSecure() {
+            return false;
+        }
+
+        @Override
+        public InetSocketAddress remoteAddress() {
+            return null;
+        }
+
+        @Override
+        public InetSocketAddress localAddress() {
+            return null;
+        }
     }
 }

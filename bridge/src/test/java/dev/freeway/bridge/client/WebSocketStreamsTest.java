@@ -52,10 +52,11 @@ class WebSocketStreamsTest {
     @ParameterizedTest
     @EnumSource(StreamSubprotocol.class)
     void theTargetsEndIsTheEndOfTheStream(StreamSubprotocol framing) throws Exception {
-        try (TcpService greeter = TcpService.start(s -> {
-                s.getOutputStream().write("bye".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                s.close();
-            });
+        TcpService.Behaviour sayBye = s -> {
+            s.getOutputStream().write("bye".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.close();
+        };
+        try (TcpService greeter = TcpService.start(sayBye);
              TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(greeter.hostAndPort()), BridgeSettings.defaults());
              ServletHost host = ServletHost.start("jetty", Map.of(), bridge.endpointConfig("/greet"));
              WebSocketStream stream = WebSocketStreams.connect(host.ws("/greet"), framing)) {

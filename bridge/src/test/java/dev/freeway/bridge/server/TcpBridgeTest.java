@@ -104,10 +104,11 @@ class TcpBridgeTest {
             leaving.ws().sendClose(1000, "").join();
             assertThat(targetSawEnd.get(10, TimeUnit.SECONDS)).isEqualTo(-1);
         }
-        try (TcpService closing = TcpService.start(s -> {
-                s.getOutputStream().write('x');
-                s.close();
-            });
+        TcpService.Behaviour writeOneByteAndClose = s -> {
+            s.getOutputStream().write('x');
+            s.close();
+        };
+        try (TcpService closing = TcpService.start(writeOneByteAndClose);
              TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(closing.hostAndPort()), BridgeSettings.defaults());
              ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/svc"))) {
             JdkPeer peer = JdkPeer.connect(host.ws("/svc"), "binary");
@@ -166,13 +167,14 @@ class TcpBridgeTest {
     @FieldSource("KINDS")
     void aTargetThatStopsReadingIsDroppedAfterTheWriteTimeout(String kind) throws Exception {
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        try (TcpService deaf = TcpService.startSmallBuffers(s -> {
-                try (s) {
-                    done.await(); // takes the connection, reads nothing
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, 8 * 1024);
+        TcpService.Behaviour readNothing = s -> {
+            try (s) {
+                done.await(); // takes the connection, reads nothing
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (TcpService deaf = TcpService.startSmallBuffers(readNothing, 8 * 1024);
              TcpBridge bridge = TcpBridge.to(BridgeTarget.parse(deaf.hostAndPort()),
                      BridgeSettings.defaults().withWriteTimeoutMillis(1_000).withSocketBufferSize(8 * 1024));
              ServletHost host = ServletHost.start(kind, Map.of(), bridge.endpointConfig("/deaf"))) {

@@ -3,7 +3,6 @@ package dev.freeway.examples.hashclient;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
 import java.util.concurrent.BlockingQueue;

@@ -438,9 +438,8 @@ public final class Outbound {
                 }
                 return batchBytes >= BATCH_FLUSH_BYTES ? writeBatch() : null;
             }
-            Pending earlier = writeBatch();
-            Pending p = handOver(bytes);
-            return p == null ? earlier : p;
+            writeBatch(); // the batch goes first; writes complete in order, so the caller waits for the last
+            return handOver(bytes);
         } finally {
             engineLock.unlock();
         }

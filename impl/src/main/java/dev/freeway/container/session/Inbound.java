@@ -181,22 +181,24 @@ final class Inbound implements TransportListener {
                     return false;
                 }
             }
-            Event event;
-            boolean owes;
+            Event event = null;
+            boolean owes = false;
+            RemoteProtocolError error = null;
             engineLock.lock();
             try {
                 event = engine.nextEvent();
                 owes = engine.hasPendingOutput();
-            } catch (RemoteProtocolError error) {
+            } catch (RemoteProtocolError e) {
+                error = e;
+            } finally {
                 engineLock.unlock();
+            }
+            if (error != null) {
+                // outside the engine lock: the session answers with a close frame, which takes it
                 stop();
                 dispatcher.abort(new java.io.IOException(error.getMessage(), error));
                 session.onProtocolError(error);
                 return false;
-            } finally {
-                if (engineLock.isHeldByCurrentThread()) {
-                    engineLock.unlock();
-                }
             }
             if (owes) {
                 // Only then: taking the engine lock again for nothing, event after event, costs.

@@ -47,6 +47,7 @@ public final class CodecFixtures {
         return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The root of the fixtures' decoded types. */
     public static class Fruit {
         final String name;
 
@@ -60,12 +61,14 @@ public final class CodecFixtures {
         }
     }
 
+    /** A {@link Fruit} with its own codecs. */
     public static class Apple extends Fruit {
         public Apple(String name) {
             super(name);
         }
     }
 
+    /** A subtype of {@link Apple}, for codecs found by assignability. */
     public static class GoldenApple extends Apple {
         public GoldenApple(String name) {
             super(name);
@@ -245,6 +248,7 @@ public final class CodecFixtures {
         }
     }
 
+    /** Encodes an {@link Apple} as text, recording its init and destroy. */
     public static class AppleTextEncoder extends Recorder implements Encoder.Text<Apple> {
         @Override
         public String encode(Apple apple) {
@@ -252,6 +256,7 @@ public final class CodecFixtures {
         }
     }
 
+    /** Encodes any {@link Fruit} as a binary message. */
     public static class FruitBinaryEncoder implements Encoder.Binary<Fruit> {
         @Override
         public ByteBuffer encode(Fruit fruit) {
@@ -259,6 +264,7 @@ public final class CodecFixtures {
         }
     }
 
+    /** Encodes an {@link Apple} to a text stream. */
     public static class AppleWriter implements Encoder.TextStream<Apple> {
         @Override
         public void encode(Apple apple, Writer out) throws IOException {
@@ -266,6 +272,7 @@ public final class CodecFixtures {
         }
     }
 
+    /** Encodes an {@link Apple} to a binary stream. */
     public static class AppleOutput implements Encoder.BinaryStream<Apple> {
         @Override
         public void encode(Apple apple, OutputStream out) throws IOException {
@@ -281,6 +288,7 @@ public final class CodecFixtures {
         }
     }
 
+    /** A text encoder that returns null. */
     public static class NullEncoder implements Encoder.Text<Apple> {
         @Override
         public String encode(Apple apple) {
@@ -306,6 +314,7 @@ public final class CodecFixtures {
         }
     }
 
+    /** A decoder whose {@code init} throws. */
     public static class FailingInit extends Recorder implements Decoder.Text<Fruit> {
         @Override
         public void init(EndpointConfig config) {
@@ -324,6 +333,7 @@ public final class CodecFixtures {
         }
     }
 
+    /** An encoder whose constructor throws. */
     public static class FailingConstructor implements Encoder.Text<Fruit> {
         public FailingConstructor() {
             throw new IllegalStateException("cannot construct");
@@ -335,6 +345,7 @@ public final class CodecFixtures {
         }
     }
 
+    /** An encoder whose {@code destroy} throws. */
     public static class FailingDestroy extends Recorder implements Encoder.Text<Fruit> {
         @Override
         public void destroy() {
@@ -348,6 +359,7 @@ public final class CodecFixtures {
         }
     }
 
+    /** A text decoder declared with the raw type, so its decoded type is unknown. */
     @SuppressWarnings("rawtypes")
     public static class RawDecoder implements Decoder.Text {
         @Override
@@ -361,6 +373,7 @@ public final class CodecFixtures {
         }
     }
 
+    /** A binary decoder generic in its decoded type, so that type is unknown. */
     public static class GenericDecoder<T> implements Decoder.Binary<T> {
         @Override
         public T decode(ByteBuffer bytes) {
@@ -377,9 +390,11 @@ public final class CodecFixtures {
     public static class NoForm implements Decoder {
     }
 
+    /** An abstract decoder, which cannot be instantiated. */
     public abstract static class AbstractDecoder implements Decoder.Text<Fruit> {
     }
 
+    /** An encoder without a no-argument constructor. */
     public static class NoDefaultConstructor implements Encoder.Text<Fruit> {
         public NoDefaultConstructor(String unused) {
         }

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+/** Which configurator method the container calls for an endpoint, and on which configurator. */
 public class ConfiguratorRoutingTest {
     private final ConfiguratorRouting routing = new ConfiguratorRouting();
 
+    /** An endpoint that does nothing, to deploy with the configurators under test. */
     public static class Echo extends Endpoint {
         @Override
         public void onOpen(Session session, EndpointConfig config) {

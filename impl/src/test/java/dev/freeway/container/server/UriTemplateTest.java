@@ -63,8 +63,10 @@ class UriTemplateTest {
             "/a/{}|path '/a/{}' has a variable without a name ('{}')",
             "/a/%zz|path '/a/%zz' has '%' not followed by two hex digits in segment 2 ('%zz')",
             "/a/%FF|path '/a/%FF' has percent-encoded bytes in segment 2 ('%FF') that are not UTF-8",
-            "/a b|path '/a b' has the character ' ' in segment 1, which a URI path cannot hold; write it percent-encoded as '%20' (RFC 3986 section 3.3)",
-            "/café|path '/café' has the character 'é' in segment 1, which a URI path cannot hold; write it percent-encoded as '%C3%A9' (RFC 3986 section 3.3)",
+            "/a b|path '/a b' has the character ' ' in segment 1, which a URI path cannot hold; "
+                    + "write it percent-encoded as '%20' (RFC 3986 section 3.3)",
+            "/café|path '/café' has the character 'é' in segment 1, which a URI path cannot hold; "
+                    + "write it percent-encoded as '%C3%A9' (RFC 3986 section 3.3)",
             "/{room}/x/{room}|path '/{room}/x/{room}' uses the variable '{room}' twice; each variable may appear once",
         })
         void refusesWithTheRule(String path, String message) {

@@ -174,7 +174,8 @@ class SessionTest {
     @Test
     void partialHandlersGetChunksThatNeverSplitACodePoint() throws Exception {
         List<String> parts = new CopyOnWriteArrayList<>();
-        try (Harness h = Harness.open(s -> s.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> parts.add(part + (last ? "|last" : ""))))) {
+        try (Harness h = Harness.open(s -> s.addMessageHandler(String.class,
+                (MessageHandler.Partial<String>) (part, last) -> parts.add(part + (last ? "|last" : ""))))) {
             byte[] euro = "€".getBytes(StandardCharsets.UTF_8); // e2 82 ac
             h.peer.send(new Data(ByteBuffer.wrap(new byte[] {'a', euro[0]}), true, true, false));
             h.peer.send(new Data(ByteBuffer.wrap(new byte[] {euro[1]}), true, true, false));
@@ -187,7 +188,8 @@ class SessionTest {
     @Test
     void partialBinaryHandlersGetEachChunkAsItArrives() throws Exception {
         List<String> parts = new CopyOnWriteArrayList<>();
-        try (Harness h = Harness.open(s -> s.addMessageHandler(byte[].class, (MessageHandler.Partial<byte[]>) (part, last) -> parts.add(part.length + (last ? "|last" : ""))))) {
+        try (Harness h = Harness.open(s -> s.addMessageHandler(byte[].class,
+                (MessageHandler.Partial<byte[]>) (part, last) -> parts.add(part.length + (last ? "|last" : ""))))) {
             h.peer.send(new Data(ByteBuffer.allocate(3), false, true, false));
             h.peer.send(new Data(ByteBuffer.allocate(0), false, true, false));
             h.peer.send(new Data(ByteBuffer.allocate(5), false, true, true));
@@ -252,7 +254,8 @@ class SessionTest {
     @Test
     void pingsAreAnsweredAndPongsReachAPongHandler() throws Exception {
         List<String> pongs = new CopyOnWriteArrayList<>();
-        try (Harness h = Harness.open(s -> s.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) p -> pongs.add(hex(p.getApplicationData()))))) {
+        try (Harness h = Harness.open(s -> s.addMessageHandler(PongMessage.class,
+                (MessageHandler.Whole<PongMessage>) p -> pongs.add(hex(p.getApplicationData()))))) {
             h.peer.send(new Ping(ByteBuffer.wrap(new byte[] {9, 8})));
             h.peer.send(new Pong(ByteBuffer.wrap(new byte[] {7})));
             h.awaitPeerSaw("pong 0908");

@@ -1,7 +1,6 @@
 package dev.freeway.it.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.freeway.it.support.ContainerDefects;
 import dev.freeway.it.support.FreewayWar;
