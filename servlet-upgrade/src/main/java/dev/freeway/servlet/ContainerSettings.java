@@ -76,9 +76,13 @@ final class ContainerSettings {
             return w.withVirtualThreads(true);
         }
         if (ManagedExecutorLookup.isJndiName(value)) {
-            return w.withManagedExecutor(ManagedExecutorLookup.lookup(value));
+            try {
+                return w.withManagedExecutor(ManagedExecutorLookup.lookup(value));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(named(ctx, "executor") + ": " + e.getMessage(), e);
+            }
         }
-        throw new IllegalArgumentException("context parameter " + PREFIX + "executor='" + executor
+        throw new IllegalArgumentException(named(ctx, "executor") + "='" + executor
                 + "' is neither platform, virtual nor a JNDI name (java:...)");
     }
 
@@ -87,13 +91,17 @@ final class ContainerSettings {
         try {
             return MetricsExport.parse(parameter(ctx, "metrics"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("context parameter " + PREFIX + "metrics: " + e.getMessage(), e);
+            throw new IllegalArgumentException(named(ctx, "metrics") + ": " + e.getMessage(), e);
         }
     }
 
     /** The Origin policy; see {@link OriginPolicy}. */
     static OriginPolicy origins(ServletContext ctx) {
-        return OriginPolicy.parse(parameter(ctx, "allowedOrigins"));
+        try {
+            return OriginPolicy.parse(parameter(ctx, "allowedOrigins"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(named(ctx, "allowedOrigins") + ": " + e.getMessage(), e);
+        }
     }
 
     static DeflateSettings deflate(ServletContext ctx) {
@@ -102,7 +110,7 @@ final class ContainerSettings {
         int serverBits = windowBits(ctx, "deflate.serverMaxWindowBits");
         if (serverBits < DeflateParameters.MAX_WINDOW_BITS && !b.build().smallWindows()) {
             // Refused at deployment rather than silently compressing with 32 KiB windows.
-            throw new IllegalArgumentException("context parameter " + PREFIX + "deflate.serverMaxWindowBits=" + serverBits
+            throw new IllegalArgumentException(named(ctx, "deflate.serverMaxWindowBits") + "=" + serverBits
                     + " needs JZlib (com.jcraft:jzlib) on the web application's class path");
         }
         return b.maxWindowBits(serverBits).peerMaxWindowBits(windowBits(ctx, "deflate.clientMaxWindowBits")).build();
@@ -112,7 +120,7 @@ final class ContainerSettings {
     private static int windowBits(ServletContext ctx, String name) {
         long v = number(ctx, name, DeflateParameters.MAX_WINDOW_BITS);
         if (v < DeflateParameters.MIN_WINDOW_BITS || v > DeflateParameters.MAX_WINDOW_BITS) {
-            throw new IllegalArgumentException("context parameter " + PREFIX + name + "=" + v + " is out of range: from "
+            throw new IllegalArgumentException(named(ctx, name) + "=" + v + " is out of range: from "
                     + DeflateParameters.MIN_WINDOW_BITS + " to " + DeflateParameters.MAX_WINDOW_BITS + " bits");
         }
         return (int) v;
@@ -132,7 +140,7 @@ final class ContainerSettings {
     private static int range(ServletContext ctx, String name, int fallback, int min, int max, String unit) {
         long v = number(ctx, name, fallback);
         if (v < min || v > max) {
-            throw new IllegalArgumentException("context parameter " + PREFIX + name + "=" + v + " is out of range: from "
+            throw new IllegalArgumentException(named(ctx, name) + "=" + v + " is out of range: from "
                     + min + " to " + max + " " + unit);
         }
         return (int) v;
@@ -142,10 +150,19 @@ final class ContainerSettings {
     private static long millis(ServletContext ctx, String name, long fallback, long min) {
         long v = number(ctx, name, fallback);
         if (v < min) {
-            throw new IllegalArgumentException("context parameter " + PREFIX + name + "=" + v + " is out of range: "
+            throw new IllegalArgumentException(named(ctx, name) + "=" + v + " is out of range: "
                     + min + " ms or more");
         }
         return v;
+    }
+
+    /**
+     * A setting as an error message names it: {@code context parameter dev.freeway.<name>}, or
+     * {@code system property dev.freeway.<name>} when the value came from the JVM, so the reader
+     * looks where it was set.
+     */
+    static String named(ServletContext ctx, String name) {
+        return (ctx.getInitParameter(PREFIX + name) != null ? "context parameter " : "system property ") + PREFIX + name;
     }
 
     /** The context parameter {@code dev.freeway.<name>}, else the system property of that name, else null. */
@@ -162,7 +179,7 @@ final class ContainerSettings {
         try {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("context parameter " + PREFIX + name + "='" + v + "' is not a number");
+            throw new IllegalArgumentException(named(ctx, name) + "='" + v + "' is not a number");
         }
     }
 }

@@ -20,18 +20,17 @@ final class ManagedExecutorLookup {
         return value.startsWith("java:");
     }
 
-    /** The executor bound under {@code name}; refused naming the parameter when there is none. */
+    /** The executor bound under {@code name}; refused saying what is bound there when it is none. */
     static Executor lookup(String name) {
         Object found;
         try {
             found = new InitialContext().lookup(name);
         } catch (NamingException e) {
-            throw new IllegalArgumentException("context parameter " + ContainerSettings.PREFIX + "executor='" + name
-                    + "': nothing is bound under that JNDI name (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException("nothing is bound under the JNDI name '" + name + "' (" + e.getMessage() + ")", e);
         }
         if (!(found instanceof Executor)) {
-            throw new IllegalArgumentException("context parameter " + ContainerSettings.PREFIX + "executor='" + name
-                    + "' names a " + (found == null ? "null" : found.getClass().getName()) + ", not an executor");
+            throw new IllegalArgumentException("the JNDI name '" + name + "' names a "
+                    + (found == null ? "null" : found.getClass().getName()) + ", not an executor");
         }
         return (Executor) found;
     }

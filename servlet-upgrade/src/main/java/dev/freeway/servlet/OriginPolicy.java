@@ -114,7 +114,7 @@ final class OriginPolicy {
     private static Pattern pattern(String entry, String lower) {
         int sep = lower.indexOf("://");
         if (sep <= 0 || lower.length() == sep + 3) {
-            throw new IllegalArgumentException("context parameter " + ContainerSettings.PREFIX + "allowedOrigins: '"
+            throw new IllegalArgumentException("'"
                     + entry + "' is not an origin (scheme://host[:port]), * or same-origin");
         }
         String scheme = lower.substring(0, sep);
@@ -130,7 +130,7 @@ final class OriginPolicy {
             port = hostPort.substring(colon + 1);
         }
         if (host.isEmpty() || !port.matches("\\d+|\\*") || hostPort.contains("/")) {
-            throw new IllegalArgumentException("context parameter " + ContainerSettings.PREFIX + "allowedOrigins: '"
+            throw new IllegalArgumentException("'"
                     + entry + "' is not an origin (scheme://host[:port]), * or same-origin");
         }
         StringBuilder regex = new StringBuilder(Pattern.quote(scheme + "://"));

@@ -120,4 +120,21 @@ class ContainerSettingsTest {
         assertThat(ContainerSettings.defaults(context()).closeTimeoutMillis())
                 .isEqualTo(ContainerDefaults.standard().closeTimeoutMillis());
     }
+
+    @Test
+    void aRefusedSystemPropertyIsCalledOneInTheError() {
+        System.setProperty(ContainerSettings.PREFIX + "pongTimeout", "0");
+        System.setProperty(ContainerSettings.PREFIX + "allowedOrigins", "example.com");
+        try {
+            assertThatThrownBy(() -> ContainerSettings.defaults(context()))
+                    .hasMessage("system property dev.freeway.pongTimeout=0 is out of range: 1 ms or more");
+            assertThatThrownBy(() -> ContainerSettings.origins(context()))
+                    .hasMessageStartingWith("system property dev.freeway.allowedOrigins: 'example.com' is not an origin");
+            assertThatThrownBy(() -> ContainerSettings.origins(context("allowedOrigins", "example.org")))
+                    .hasMessageStartingWith("context parameter dev.freeway.allowedOrigins: 'example.org' is not an origin");
+        } finally {
+            System.clearProperty(ContainerSettings.PREFIX + "pongTimeout");
+            System.clearProperty(ContainerSettings.PREFIX + "allowedOrigins");
+        }
+    }
 }

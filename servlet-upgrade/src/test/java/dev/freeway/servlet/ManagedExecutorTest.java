@@ -73,12 +73,12 @@ class ManagedExecutorTest {
 
     @Test
     void aNameWithNothingBoundStopsTheApplication() throws Exception {
-        assertStartRefused(Binding.NOTHING, "': nothing is bound under that JNDI name");
+        assertStartRefused(Binding.NOTHING, ": nothing is bound under the JNDI name '" + JNDI_NAME + "'");
     }
 
     @Test
     void aNameBoundToSomethingElseStopsTheApplication() throws Exception {
-        assertStartRefused(Binding.STRING, "' names a java.lang.String, not an executor");
+        assertStartRefused(Binding.STRING, ": the JNDI name '" + JNDI_NAME + "' names a java.lang.String, not an executor");
     }
 
     private static void assertStartRefused(Binding binding, String why) throws Exception {
@@ -91,7 +91,7 @@ class ManagedExecutorTest {
                 refusal = refusal.getCause();
             }
             assertThat(refusal).as("Freeway's refusal in %s", failure).isNotNull()
-                    .hasMessageStartingWith("context parameter dev.freeway.executor='" + JNDI_NAME + why);
+                    .hasMessageStartingWith("context parameter dev.freeway.executor" + why);
         } finally {
             tomcat.stop();
             tomcat.destroy();
