@@ -3,8 +3,8 @@ package dev.freeway.servlet.tomcat;
 import dev.freeway.container.Transport;
 import dev.freeway.container.TransportListener;
 import dev.freeway.container.session.WsSession;
+import dev.freeway.servlet.upgrade.ConnectionEnd;
 import dev.freeway.servlet.upgrade.ReadArrayPool;
-import dev.freeway.servlet.upgrade.TransportFailures;
 import dev.freeway.servlet.upgrade.UpgradeContext;
 import dev.freeway.servlet.upgrade.UpgradedConnection;
 import dev.freeway.transport.WriteQueue;
@@ -56,18 +56,14 @@ final class TomcatTransport implements UpgradedConnection {
     private final WriteQueue writes;
 
     private final Object lock = new Object();
-    private TransportListener listener;
-    /** A failure before the session started, passed on at {@link #start}. */
-    private Throwable earlyFailure;
+    /** The end of the connection: input, failure, the session's own close. */
+    private final ConnectionEnd end;
     private boolean demanded;
     /**
      * Tomcat dispatches {@code OPEN_READ} right after {@code init}, so at first a dispatch is
      * already on its way; a demand before it needs none of its own.
      */
     private Reading reading = Reading.DISPATCHED;
-    private boolean inputDone;
-    private boolean failed;
-    private boolean closed;
     /** The buffer the session is parsing, returned to the pool at its next demand. */
     private byte[] leased;
     private WsSession session;
@@ -77,23 +73,13 @@ final class TomcatTransport implements UpgradedConnection {
         this.socket = socket;
         this.pool = context.pool();
         this.context = context;
-        this.writes = new WriteQueue(new TomcatWrites(socket), this::fail);
+        this.end = new ConnectionEnd(lock, this, this::closeSocket);
+        this.writes = new WriteQueue(new TomcatWrites(socket), end::fail);
     }
 
     @Override
     public void start(TransportListener listener) {
-        Throwable early;
-        boolean ended;
-        synchronized (lock) {
-            this.listener = listener;
-            early = earlyFailure;
-            ended = inputDone && early == null;
-        }
-        if (early != null) {
-            later(() -> listener.onError(early));
-        } else if (ended) {
-            later(listener::onEnd);
-        }
+        end.start(listener);
     }
 
     // ---- Tomcat's events
@@ -130,7 +116,7 @@ final class TomcatTransport implements UpgradedConnection {
 
     private SocketState stateNow() {
         synchronized (lock) {
-            return closed ? SocketState.CLOSED : SocketState.UPGRADED;
+            return end.closedByUs() ? SocketState.CLOSED : SocketState.UPGRADED;
         }
     }
 
@@ -147,14 +133,14 @@ final class TomcatTransport implements UpgradedConnection {
         while (true) {
             TransportListener l;
             synchronized (lock) {
-                if (closed) {
+                if (end.closedByUs()) {
                     return SocketState.CLOSED;
                 }
-                if (!demanded || inputDone || listener == null) {
+                l = end.listener();
+                if (!demanded || end.inputDone() || l == null) {
                     reading = Reading.SUSPENDED; // the next demand asks Tomcat for a dispatch
                     return SocketState.SUSPENDED;
                 }
-                l = listener;
             }
             byte[] buffer = pool.lease();
             int n;
@@ -194,7 +180,7 @@ final class TomcatTransport implements UpgradedConnection {
 
     private void endOfInput(TransportListener l) {
         synchronized (lock) {
-            inputDone = true;
+            end.inputEnded();
             reading = Reading.SUSPENDED;
         }
         later(l::onEnd);
@@ -208,7 +194,7 @@ final class TomcatTransport implements UpgradedConnection {
             pool.release(leased);
             leased = null;
             demanded = true;
-            if (reading != Reading.SUSPENDED || inputDone || closed) {
+            if (reading != Reading.SUSPENDED || end.inputDone() || end.closedByUs()) {
                 return; // a dispatch under way or the poller reads next
             }
             reading = Reading.DISPATCHED;
@@ -232,7 +218,7 @@ final class TomcatTransport implements UpgradedConnection {
 
     private void closeSocket() {
         synchronized (lock) {
-            closed = true;
+            end.closingByUs();
             // The leased buffer is not returned: the session may still be parsing it.
             leased = null;
         }
@@ -241,35 +227,12 @@ final class TomcatTransport implements UpgradedConnection {
 
     /** Reading or writing failed, or Tomcat gave up the connection: ends it and tells the session once. */
     private void fail(Throwable error) {
-        TransportListener l;
-        synchronized (lock) {
-            if (failed || closed) {
-                return; // already ended, or closed by the session, which needs no news
-            }
-            failed = true;
-            inputDone = true;
-            l = listener;
-            if (l == null) {
-                earlyFailure = error;
-            }
-        }
-        TransportFailures.log(context.remote(), error);
-        writes.fail(error);
-        closeSocket();
-        if (l != null) {
-            later(() -> l.onError(error));
-        }
+        end.fail(error);
     }
 
     /** Tomcat released the connection (the handler's {@code destroy}): gone, if we did not close it. */
     void released() {
-        boolean ours;
-        synchronized (lock) {
-            ours = closed;
-        }
-        if (!ours) {
-            fail(new IOException("the connection was closed"));
-        }
+        end.released();
     }
 
     // ---- the server going away

@@ -2,8 +2,8 @@ package dev.freeway.servlet.undertow;
 
 import dev.freeway.container.Transport;
 import dev.freeway.container.TransportListener;
+import dev.freeway.servlet.upgrade.ConnectionEnd;
 import dev.freeway.servlet.upgrade.ReadArrayPool;
-import dev.freeway.servlet.upgrade.TransportFailures;
 import dev.freeway.servlet.upgrade.UpgradeContext;
 import dev.freeway.servlet.upgrade.UpgradedConnection;
 import dev.freeway.transport.WriteQueue;
@@ -34,7 +34,7 @@ import java.nio.ByteBuffer;
  * </ul>
  *
  * <p>Writing: the shared {@link WriteQueue}, over {@link UndertowWrites}. A failure is logged once
- * per connection ({@link TransportFailures}) and reaches the session once.
+ * per connection and reaches the session once ({@link ConnectionEnd}).
  */
 final class UndertowTransport implements UpgradedConnection {
 
@@ -47,16 +47,11 @@ final class UndertowTransport implements UpgradedConnection {
     private final WriteQueue writes;
 
     private final Object lock = new Object();
-    private TransportListener listener;
-    /** A failure before the session started, passed on at {@link #start}. */
-    private Throwable earlyFailure;
+    /** The end of the connection: input, failure, the session's own close. */
+    private final ConnectionEnd end;
     private boolean demanded;
     /** A read is handed to the I/O thread and has not run yet. */
     private boolean readScheduled;
-    private boolean inputDone;
-    private boolean failed;
-    /** The session closed or dropped the connection, so its closing is no news to it. */
-    private boolean closedByUs;
     /** The buffer the session is parsing, returned to the pool at its next demand. */
     private byte[] leased;
 
@@ -67,30 +62,20 @@ final class UndertowTransport implements UpgradedConnection {
         this.context = context;
         this.pool = context.pool();
         this.port = new UndertowWrites(connection.getSinkChannel(), io);
-        this.writes = new WriteQueue(port, this::fail);
+        this.end = new ConnectionEnd(lock, this, this::closeConnection);
+        this.writes = new WriteQueue(port, end::fail);
     }
 
     /** Sets the channels' listeners; before the session opens. */
     void register() {
         source.getReadSetter().set(channel -> read());
         port.register();
-        connection.getCloseSetter().set(closed -> released());
+        connection.getCloseSetter().set(closed -> end.released());
     }
 
     @Override
     public void start(TransportListener listener) {
-        Throwable early;
-        boolean ended;
-        synchronized (lock) {
-            this.listener = listener;
-            early = earlyFailure;
-            ended = inputDone && early == null;
-        }
-        if (early != null) {
-            later(() -> listener.onError(early));
-        } else if (ended) {
-            later(listener::onEnd);
-        }
+        end.start(listener);
     }
 
     // ---- reading
@@ -101,7 +86,7 @@ final class UndertowTransport implements UpgradedConnection {
             pool.release(leased);
             leased = null;
             demanded = true;
-            if (readScheduled || inputDone || closedByUs) {
+            if (readScheduled || end.inputDone() || end.closedByUs()) {
                 return;
             }
             readScheduled = true;
@@ -114,11 +99,11 @@ final class UndertowTransport implements UpgradedConnection {
         TransportListener l;
         synchronized (lock) {
             readScheduled = false;
-            if (!demanded || inputDone || closedByUs || listener == null) {
+            l = end.listener();
+            if (!demanded || end.inputDone() || end.closedByUs() || l == null) {
                 source.suspendReads();
                 return;
             }
-            l = listener;
         }
         byte[] buffer = pool.lease();
         int n;
@@ -142,9 +127,7 @@ final class UndertowTransport implements UpgradedConnection {
         } else {
             pool.release(buffer);
             source.suspendReads();
-            synchronized (lock) {
-                inputDone = true;
-            }
+            end.inputEnded();
             later(l::onEnd);
         }
     }
@@ -164,44 +147,16 @@ final class UndertowTransport implements UpgradedConnection {
 
     private void closeConnection() {
         synchronized (lock) {
-            closedByUs = true;
+            end.closingByUs();
             // The leased buffer is not returned: the session may still be parsing it.
             leased = null;
         }
         onIoThread(() -> IoUtils.safeClose(connection));
     }
 
-    /** XNIO closed the connection: gone, if the session did not close it. */
-    private void released() {
-        boolean ours;
-        synchronized (lock) {
-            ours = closedByUs;
-        }
-        if (!ours) {
-            fail(new IOException("the connection was closed"));
-        }
-    }
-
-    /** Reading or writing failed, or the connection went away: drops it and tells the session once. */
+    /** Reading failed: drops the connection and tells the session once. */
     private void fail(Throwable error) {
-        TransportListener l;
-        synchronized (lock) {
-            if (failed || closedByUs) {
-                return; // already ended, or closed by the session, which needs no news
-            }
-            failed = true;
-            inputDone = true;
-            l = listener;
-            if (l == null) {
-                earlyFailure = error;
-            }
-        }
-        TransportFailures.log(context.remote(), error);
-        writes.fail(error);
-        closeConnection();
-        if (l != null) {
-            later(() -> l.onError(error));
-        }
+        end.fail(error);
     }
 
     private void onIoThread(Runnable task) {
