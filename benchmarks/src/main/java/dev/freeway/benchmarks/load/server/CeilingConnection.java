@@ -37,6 +37,8 @@ final class CeilingConnection {
     private boolean closeAfterWrite;
     /** Output the socket did not take yet; allocated the first time that happens, then kept. */
     private ByteBuffer pending;
+    /** Echo of a frame's first part, kept until more of it arrives; allocated the first time, then kept. */
+    private ByteBuffer held;
 
     CeilingConnection(SocketChannel channel, SelectionKey key) {
         this.channel = channel;
@@ -45,16 +47,35 @@ final class CeilingConnection {
 
     void onReadable(ByteBuffer in, ByteBuffer out, CeilingHandshake handshakes) throws IOException {
         in.clear();
+        // One read per readiness: a second one to drain would mostly return nothing, a wasted
+        // system call per 64 B message; a frame that arrives in pieces is held instead (below).
         if (channel.read(in) < 0) {
             close();
             return;
         }
         in.flip();
         out.clear();
+        if (held != null && held.position() > 0) {
+            held.flip();
+            out.put(held);
+            held.clear();
+        }
         if (head != null && !readHead(in, out, handshakes)) {
             return;
         }
         echo(in, out);
+        if (inPayload && !closeAfterWrite && out.position() < CeilingServer.HOLD) {
+            // Mid-frame with little to send: keep it until the frame ends or there is more, so a
+            // frame that arrived in pieces goes back in one write, as a server that assembles
+            // messages would send it (one write here, one read for the peer), while a large frame
+            // still streams in writes of at least HOLD bytes and is never held whole.
+            if (held == null) {
+                held = ByteBuffer.allocateDirect(CeilingServer.HOLD);
+            }
+            out.flip();
+            held.put(out);
+            return;
+        }
         out.flip();
         write(out);
     }
