@@ -39,6 +39,8 @@ final class CeilingConnection {
     private ByteBuffer pending;
     /** Echo of a frame's first part, kept until more of it arrives; allocated the first time, then kept. */
     private ByteBuffer held;
+    /** Where in this read's output the unfinished frame's echo begins. */
+    private int frameOut;
 
     CeilingConnection(SocketChannel channel, SelectionKey key) {
         this.channel = channel;
@@ -63,17 +65,22 @@ final class CeilingConnection {
         if (head != null && !readHead(in, out, handshakes)) {
             return;
         }
+        frameOut = 0; // what was held is the start of the unfinished frame
         echo(in, out);
-        if (inPayload && !closeAfterWrite && out.position() < CeilingServer.HOLD) {
-            // Mid-frame with little to send: keep it until the frame ends or there is more, so a
+        int end = out.position();
+        if (inPayload && !closeAfterWrite && end - frameOut < CeilingServer.HOLD) {
+            // The echo of an unfinished frame, while short, waits for more of the frame, so a
             // frame that arrived in pieces goes back in one write, as a server that assembles
             // messages would send it (one write here, one read for the peer), while a large frame
-            // still streams in writes of at least HOLD bytes and is never held whole.
+            // still streams in writes of at least HOLD bytes and is never held whole. The frames
+            // before it go now: holding them would delay finished echoes.
             if (held == null) {
                 held = ByteBuffer.allocateDirect(CeilingServer.HOLD);
             }
-            out.flip();
+            out.limit(end).position(frameOut);
             held.put(out);
+            out.limit(frameOut).position(0);
+            write(out);
             return;
         }
         out.flip();
@@ -177,6 +184,7 @@ final class CeilingConnection {
         if (opcode == OP_PING) {
             b0 = (b0 & 0xf0) | OP_PONG;
         }
+        frameOut = out.position();
         out.put((byte) b0);
         if (length < 126) {
             out.put((byte) length);
