@@ -90,7 +90,7 @@ public final class WriteQueue {
             }
             now = !writing;
             if (now) {
-                closed = new IOException("the connection is closed");
+                closed = new Closed();
             } else {
                 afterWrites = close;
             }
@@ -144,7 +144,7 @@ public final class WriteQueue {
                     if (closed == null && afterWrites != null) {
                         after = afterWrites;
                         afterWrites = null;
-                        closed = new IOException("the connection is closed");
+                        closed = new Closed();
                     }
                 }
             }
@@ -246,5 +246,22 @@ public final class WriteQueue {
 
     /** Buffers to write, and who to tell. */
     private record Pending(ByteBuffer[] buffers, WriteCallback done) {
+    }
+
+    /**
+     * Marks a queue closed after its writes. Every connection makes one when it closes, and it is
+     * only ever the cause of a later refusal (which has its own stack), so it walks no stack.
+     */
+    private static final class Closed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Closed() {
+            super("the connection is closed");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 }

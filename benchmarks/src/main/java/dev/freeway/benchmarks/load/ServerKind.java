@@ -25,7 +25,7 @@ public enum ServerKind {
     TYRUS_JETTY("tyrus-jetty", "Tyrus 2.2 on Jetty 12.1", Role.PEER, "TyrusOnJetty",
             EnumSet.of(JarFamily.JETTY, JarFamily.SERVLET_API, JarFamily.TYRUS, JarFamily.TYRUS_SERVLET,
                     JarFamily.JETTY_LOGGING)),
-    CEILING("ceiling", "ceiling: one selector thread, frame echo", Role.CEILING, "CeilingServer",
+    CEILING("ceiling", "ceiling: selector threads, frame echo", Role.CEILING, "CeilingServer",
             EnumSet.noneOf(JarFamily.class));
 
     /** What a server is in the comparison. */

@@ -17,6 +17,34 @@ public final class GrowingBuffer {
         return size;
     }
 
+    /** The array's length: what the buffer holds in memory now. */
+    int capacity() {
+        return bytes.length;
+    }
+
+    /**
+     * Makes room for the {@code more} bytes a frame header announced, so that a message arriving
+     * in several chunks is collected into one array of its size instead of being copied at each
+     * doubling (the 64 KiB echo on Tomcat spent 7 % of its server samples in those copies, and
+     * ended with a 128 KiB array per 64 KiB message). Never more than {@code ahead} bytes or the
+     * size already collected, whichever is larger, beyond what arrived: a header that announces
+     * much and sends little reserves no more than a read buffer, and a large message still grows
+     * geometrically (at least doubling, or a message arriving in many chunks would be copied
+     * once per chunk), only now, when this frame ends the message ({@code last}), to its exact
+     * size.
+     */
+    void reserve(long more, int ahead, boolean last) {
+        long wanted = size + Math.min(more, Math.max(ahead, size));
+        if (wanted <= bytes.length) {
+            return;
+        }
+        long grown = Math.max(wanted, 2L * bytes.length);
+        if (last) {
+            grown = Math.min(grown, size + more); // never past the message's announced end
+        }
+        bytes = Arrays.copyOf(bytes, (int) Math.min(grown, Integer.MAX_VALUE - 8));
+    }
+
     /** Appends {@code chunk} (position to limit, not moved). The caller has checked the limit. */
     public void append(ByteBuffer chunk) {
         int n = chunk.remaining();

@@ -541,6 +541,9 @@ public final class Outbound {
     }
 
     private static IOException asIOException(Throwable t) {
+        if (t instanceof SessionClosedException) {
+            return new IOException(t.getMessage(), t); // with the caller's stack, which the cause lacks
+        }
         return t instanceof IOException ? (IOException) t : new IOException("the connection failed: " + t, t);
     }
 

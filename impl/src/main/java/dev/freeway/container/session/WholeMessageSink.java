@@ -21,8 +21,14 @@ final class WholeMessageSink implements MessageSink {
     private final WsSession session;
     private final MessageHandlers.Entry entry;
     private final boolean text;
+    /** The most a frame header makes this sink reserve ahead of the bytes that arrived. */
+    static final int RESERVE_AHEAD = 64 * 1024;
     private final GrowingBuffer buffer = new GrowingBuffer();
     private boolean refused;
+    /** Payload bytes of the current uncompressed frame not yet received; 0 when not known. */
+    private long frameLeft;
+    /** The current frame ends its message. */
+    private boolean frameLast;
 
     WholeMessageSink(WsSession session, MessageHandlers.Entry entry, boolean text) {
         this.session = session;
@@ -34,6 +40,10 @@ final class WholeMessageSink implements MessageSink {
     public void frameBegin(FrameBegin frame, boolean compressed) {
         if (!compressed) {
             check(frame.length());
+            frameLeft = frame.length();
+            frameLast = frame.fin();
+        } else {
+            frameLeft = 0; // inflated sizes are not announced
         }
     }
 
@@ -55,6 +65,12 @@ final class WholeMessageSink implements MessageSink {
             session.callback(() -> ((MessageHandler.Whole<Object>) entry.handler())
                     .onMessage(text ? decodeText(chunk) : decodeBinary((ByteBuffer) message)));
             return;
+        }
+        if (frameLeft > 0) {
+            // Reserved here, not at the header: a message that arrives in one chunk takes the
+            // path above and needs no buffer at all.
+            buffer.reserve(frameLeft, RESERVE_AHEAD, frameLast);
+            frameLeft -= chunk.remaining();
         }
         buffer.append(chunk);
         if (!data.messageFinished()) {

@@ -500,7 +500,7 @@ public final class WsSession implements Session, FreewaySession, SessionSweeper.
         }
         closing.set(true);
         settings.resources().sweeper().remove(this);
-        outbound.fail(new IOException("the session is closed (" + reason.getCloseCode().getCode() + " "
+        outbound.fail(new SessionClosedException("the session is closed (" + reason.getCloseCode().getCode() + " "
                 + reason.getReasonPhrase() + ")"));
         endpointClosed(reason, cause);
         codecs.close();

@@ -303,6 +303,12 @@ class SessionTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> h.peer.closed && h.resources.connectionsEnded());
             assertThat(h.endpoint.closes).hasSize(1);
             assertThatThrownBy(() -> h.session.getBasicRemote().sendText("late")).isInstanceOf(IOException.class);
+            // The session's failure walks no stack when it ends; a caller still gets its own stack.
+            assertThatThrownBy(() -> h.session.getBasicRemote().sendText("later"))
+                    .hasMessageStartingWith("the session is closed (1001")
+                    .satisfies(e -> assertThat(e.getStackTrace()).isNotEmpty())
+                    .cause().isInstanceOf(SessionClosedException.class)
+                    .satisfies(c -> assertThat(c.getStackTrace()).isEmpty());
         }
     }
 
