@@ -33,7 +33,7 @@ public final class GrowingBuffer {
      * once per chunk), only now, when this frame ends the message ({@code last}), to its exact
      * size.
      */
-    void reserve(long more, int ahead, boolean last) {
+    public void reserve(long more, int ahead, boolean last) {
         long wanted = size + Math.min(more, Math.max(ahead, size));
         if (wanted <= bytes.length) {
             return;

@@ -20,6 +20,7 @@ import dev.freeway.container.runtime.ContainerResources;
 import dev.freeway.container.runtime.SessionSettings;
 import dev.freeway.container.runtime.SessionSweeper;
 import dev.freeway.container.send.Outbound;
+import dev.freeway.container.send.SessionClosedException;
 import dev.freeway.engine.Close;
 import dev.freeway.engine.Connection;
 import dev.freeway.engine.EngineStreamingSender;

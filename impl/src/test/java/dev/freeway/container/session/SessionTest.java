@@ -13,6 +13,7 @@ import dev.freeway.api.StreamingSender;
 import dev.freeway.container.ContainerDefaults;
 import dev.freeway.container.OutboundFullException;
 import dev.freeway.container.ProtocolException;
+import dev.freeway.container.send.SessionClosedException;
 import dev.freeway.container.SendTimeoutException;
 import dev.freeway.engine.Close;
 import dev.freeway.engine.Data;

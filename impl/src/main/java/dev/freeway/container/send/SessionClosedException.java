@@ -1,4 +1,4 @@
-package dev.freeway.container;
+package dev.freeway.container.send;
 
 import java.io.IOException;
 
@@ -9,10 +9,11 @@ import java.io.IOException;
  * the churn profile. Where it is thrown to a caller it is wrapped in an exception of the caller's
  * own, which has the stack that matters.
  */
-final class SessionClosedException extends IOException {
+public final class SessionClosedException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    SessionClosedException(String message) {
+    /** A failure saying why the session is over. */
+    public SessionClosedException(String message) {
         super(message);
     }
 

@@ -1,4 +1,4 @@
-package dev.freeway.container;
+package dev.freeway.container.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
