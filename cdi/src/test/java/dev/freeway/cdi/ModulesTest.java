@@ -21,7 +21,7 @@ class ModulesTest {
 
     private static final Pattern MODULES = Pattern.compile(String.join("|",
             "/(api|impl|servlet-upgrade)/target/classes$",
-            "freeway-(api|impl|servlet-upgrade)-[^/]*SNAPSHOT\\.jar$",
+            "freeway-(api|impl|servlet-upgrade)-[0-9][^/]*(?<!-tests)\\.jar$",
             "jakarta\\.websocket-(client-)?api-[^/]*\\.jar$",
             "jakarta\\.servlet-api-[^/]*\\.jar$",
             "jakarta\\.(enterprise\\.cdi-api|enterprise\\.lang-model|inject-api|interceptor-api|annotation-api)-[^/]*\\.jar$"));

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ public final class ModulePath {
      * to the boot layer.
      *
      * @return the lines the probe printed
-     * @throws AssertionError if the probe did not exit with 0 within a minute (its output says why)
+     * @throws AssertionError if the probe did not exit with 0 within a minute (with its output)
      */
     public static List<String> run(List<Path> modules, Pattern fromClassPath, String root, Class<?> probe,
             String... args) throws IOException, InterruptedException {
@@ -42,17 +43,24 @@ public final class ModulePath {
                 "--module-path", String.join(File.pathSeparator, modulePath), "--add-modules", root,
                 "-cp", location(probe), probe.getName()));
         command.addAll(Arrays.asList(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try (var in = process.getInputStream()) {
-            // the probes print a few lines and exit; reading to the end waits for that
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        Path log = Files.createTempFile("module-path-probe", ".log");
+        try {
+            // to a file, so a probe that never exits fails the test after a minute instead of
+            // holding a pipe open that this thread would read forever
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean exited = process.waitFor(1, TimeUnit.MINUTES);
+            if (!exited) {
+                process.destroyForcibly().waitFor();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            if (!exited || process.exitValue() != 0) {
+                throw new AssertionError("the probe " + (exited ? "failed" : "did not exit within a minute")
+                        + " on the module path " + modulePath + ":\n" + output);
+            }
+            return output.lines().toList();
+        } finally {
+            Files.deleteIfExists(log);
         }
-        if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new AssertionError("the probe failed on the module path " + modulePath + ":\n" + output);
-        }
-        return output.lines().toList();
     }
 
     private static String location(Class<?> type) {

@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Collects one message's bytes, growing geometrically as they come, never past a limit: memory
- * follows what was received, not what the limit allows.
+ * Collects one message's bytes, growing geometrically as they come (never past the bound
+ * {@link #reserve} is given): memory follows what was received, not what the limit allows.
  */
 public final class GrowingBuffer {
     private static final int INITIAL = 256;
@@ -23,26 +23,25 @@ public final class GrowingBuffer {
     }
 
     /**
-     * Makes room for the {@code more} bytes a frame header announced, so that a message arriving
-     * in several chunks is collected into one array of its size instead of being copied at each
-     * doubling (the 64 KiB echo on Tomcat spent 7 % of its server samples in those copies, and
-     * ended with a 128 KiB array per 64 KiB message). Never more than {@code ahead} bytes or the
-     * size already collected, whichever is larger, beyond what arrived: a header that announces
-     * much and sends little reserves no more than a read buffer, and a large message still grows
-     * geometrically (at least doubling, or a message arriving in many chunks would be copied
-     * once per chunk), only now, when this frame ends the message ({@code last}), to its exact
-     * size.
+     * Makes room for {@code arriving} more bytes before they are appended, so that a message
+     * arriving in several chunks is copied a few times, not at every chunk: the first chunk gets
+     * an array of exactly its size (often it is the whole message), later ones twice what has
+     * arrived of the message, but never past {@code bound}, which is the message's end when the
+     * frame header announced it (then the last chunk lands in an array of exactly the message's
+     * size) or else the message limit. Memory follows what the peer sent, at most twice it, never
+     * what a header merely announces, and never passes the limit.
+     *
+     * @param arriving the size of the chunk about to be appended
+     * @param bound    the most the array may hold: the message's announced end or its limit,
+     *                 checked by the caller to be at least the bytes collected plus {@code arriving}
      */
-    public void reserve(long more, int ahead, boolean last) {
-        long wanted = size + Math.min(more, Math.max(ahead, size));
-        if (wanted <= bytes.length) {
+    public void reserve(int arriving, long bound) {
+        long arrived = (long) size + arriving;
+        if (arrived <= bytes.length) {
             return;
         }
-        long grown = Math.max(wanted, 2L * bytes.length);
-        if (last) {
-            grown = Math.min(grown, size + more); // never past the message's announced end
-        }
-        bytes = Arrays.copyOf(bytes, (int) Math.min(grown, Integer.MAX_VALUE - 8));
+        long target = size == 0 ? arriving : Math.max(arrived, Math.min(bound, 2 * arrived));
+        bytes = Arrays.copyOf(bytes, (int) Math.min(target, Integer.MAX_VALUE - 8));
     }
 
     /** Appends {@code chunk} (position to limit, not moved). The caller has checked the limit. */

@@ -21,8 +21,6 @@ final class WholeMessageSink implements MessageSink {
     private final WsSession session;
     private final MessageHandlers.Entry entry;
     private final boolean text;
-    /** The most a frame header makes this sink reserve ahead of the bytes that arrived. */
-    static final int RESERVE_AHEAD = 64 * 1024;
     private final GrowingBuffer buffer = new GrowingBuffer();
     private boolean refused;
     /** Payload bytes of the current uncompressed frame not yet received; 0 when not known. */
@@ -66,10 +64,12 @@ final class WholeMessageSink implements MessageSink {
                     .onMessage(text ? decodeText(chunk) : decodeBinary((ByteBuffer) message)));
             return;
         }
+        // Reserved here, not at the header: a message that arrives in one chunk takes the path
+        // above and needs no buffer at all. A frame that ends the message bounds the array by
+        // its announced end; otherwise the limit does (check() refused anything beyond it).
+        boolean endAnnounced = frameLeft > 0 && frameLast;
+        buffer.reserve(chunk.remaining(), endAnnounced ? buffer.size() + frameLeft : limit());
         if (frameLeft > 0) {
-            // Reserved here, not at the header: a message that arrives in one chunk takes the
-            // path above and needs no buffer at all.
-            buffer.reserve(frameLeft, RESERVE_AHEAD, frameLast);
             frameLeft -= chunk.remaining();
         }
         buffer.append(chunk);
@@ -116,8 +116,13 @@ final class WholeMessageSink implements MessageSink {
         return ByteBuffer.wrap(copy(chunk));
     }
 
+    /** The most one whole message of this sink's kind may hold. */
+    private long limit() {
+        return text ? session.settings().maxTextMessageBufferSize() : session.settings().maxBinaryMessageBufferSize();
+    }
+
     private void check(long more) {
-        long limit = text ? session.settings().maxTextMessageBufferSize() : session.settings().maxBinaryMessageBufferSize();
+        long limit = limit();
         long size = buffer.size() + more;
         if (size > limit) {
             refused = true;

@@ -231,6 +231,12 @@ final class ServletTransport implements Transport, ReadListener, WriteListener {
         fail(t);
     }
 
+    /**
+     * Ends the connection and tells the session once. Not {@code ConnectionEnd}, which the native
+     * transports share: this one drops the container's streams first and tells the session on
+     * the calling thread; its failures come from its reads, which run on the session's executor,
+     * and from the container's {@code onError}.
+     */
     private void fail(Throwable t) {
         abort();
         TransportListener l;

@@ -5,9 +5,11 @@ import dev.freeway.container.TransportListener;
 import java.io.IOException;
 
 /**
- * How a connection taken over from the container ends, told to its session once: the listener the
- * session starts with, the end of the input, a failure (passed on when the session starts if it
- * came first), and whether the session closed the connection itself, which makes its end no news.
+ * How a connection taken over from the container ends, each kind of end told to its session at
+ * most once ({@code onEnd} for the peer's end of input, {@code onError} for a failure): the
+ * listener the session starts with, the end of the input, a failure (passed on when the session
+ * starts if it came first), and whether the session closed the connection itself, which makes its
+ * end no news.
  * Tomcat's and Undertow's transports share it and keep only how they read and how they close.
  *
  * <p>The flags live under the transport's lock, given here, because the transport's own read

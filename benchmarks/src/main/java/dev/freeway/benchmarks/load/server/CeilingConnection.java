@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
  * One connection of {@link CeilingServer}: its request head until the upgrade, then a streaming
  * frame echo. A frame's header is collected byte by byte (it may be split across reads), its
  * unmasked header goes to the output at once, and every payload byte that arrives is unmasked
- * into the output (a long at a time) and written back in the same turn, so a 4 MiB frame never
- * sits in memory. When the socket takes less than was produced, the rest waits in a buffer of
+ * into the output (a long at a time) and written back in the same turn, except that the echo of
+ * an unfinished frame under 128 KiB is held until more of it arrives (so a frame goes back in one
+ * write); a 4 MiB frame never sits in memory. When the socket takes less than was produced, the rest waits in a buffer of
  * the connection's own and reading stops until it is written: the client's pace, not memory,
  * bounds the echo. A close frame is echoed, then the connection closed.
  */
