@@ -207,18 +207,17 @@ final class TomcatTransport implements UpgradedConnection {
 
     @Override
     public void close() {
-        writes.closeAfterWrites(this::closeSocket);
+        end.close();
     }
 
     @Override
     public void abort() {
-        writes.fail(new IOException("the connection was dropped"));
-        closeSocket();
+        end.abort();
     }
 
+    /** Closes the socket, once {@link #end} has marked it closed by us. */
     private void closeSocket() {
         synchronized (lock) {
-            end.closingByUs();
             // The leased buffer is not returned: the session may still be parsing it.
             leased = null;
         }

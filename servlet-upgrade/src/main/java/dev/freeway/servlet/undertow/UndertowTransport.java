@@ -111,7 +111,7 @@ final class UndertowTransport implements UpgradedConnection {
             n = source.read(ByteBuffer.wrap(buffer));
         } catch (IOException | RuntimeException e) {
             pool.release(buffer);
-            fail(e);
+            end.fail(e);
             return;
         }
         if (n > 0) {
@@ -136,28 +136,23 @@ final class UndertowTransport implements UpgradedConnection {
 
     @Override
     public void close() {
-        writes.closeAfterWrites(this::closeConnection);
+        end.close();
     }
 
     @Override
     public void abort() {
-        writes.fail(new IOException("the connection was dropped"));
-        closeConnection();
+        end.abort();
     }
 
+    /** Closes the connection on its I/O thread, once {@link #end} has marked it closed by us. */
     private void closeConnection() {
         synchronized (lock) {
-            end.closingByUs();
             // The leased buffer is not returned: the session may still be parsing it.
             leased = null;
         }
         onIoThread(() -> IoUtils.safeClose(connection));
     }
 
-    /** Reading failed: drops the connection and tells the session once. */
-    private void fail(Throwable error) {
-        end.fail(error);
-    }
 
     private void onIoThread(Runnable task) {
         if (Thread.currentThread() == io) {

@@ -10,7 +10,8 @@ import java.io.IOException;
  * listener the session starts with, the end of the input, a failure (passed on when the session
  * starts if it came first), and whether the session closed the connection itself, which makes its
  * end no news.
- * Tomcat's and Undertow's transports share it and keep only how they read and how they close.
+ * Tomcat's and Undertow's transports share it, their close and abort included, and keep only how
+ * they read and how they close the connection itself.
  *
  * <p>The flags live under the transport's lock, given here, because the transport's own read
  * state (demand, the leased buffer) changes together with them; every method takes that lock
@@ -32,7 +33,8 @@ public final class ConnectionEnd {
     /**
      * @param lock            the transport's lock, which guards these flags with its own state
      * @param connection      the transport: its writes fail, its executor tells the session
-     * @param closeConnection closes the connection itself (the socket, the channel), on a failure
+     * @param closeConnection closes the connection itself (the socket, the channel), after a close,
+     *                        an abort or a failure
      */
     public ConnectionEnd(Object lock, UpgradedConnection connection, Runnable closeConnection) {
         this.lock = lock;
@@ -84,11 +86,23 @@ public final class ConnectionEnd {
         }
     }
 
-    /** The session closes the connection: what follows (the container's release of it) is no news to it. */
-    public void closingByUs() {
+    /** The session's graceful close: the connection closes once the writes queued before it are out. */
+    public void close() {
+        connection.writes().closeAfterWrites(this::closeByUs);
+    }
+
+    /** The session drops the connection: queued writes fail, the connection closes now. */
+    public void abort() {
+        connection.writes().fail(new IOException("the connection was dropped"));
+        closeByUs();
+    }
+
+    /** Closes the connection; what follows (the container's release of it) is no news to the session. */
+    private void closeByUs() {
         synchronized (lock) {
             closedByUs = true;
         }
+        closeConnection.run();
     }
 
     /**
@@ -110,7 +124,7 @@ public final class ConnectionEnd {
         }
         TransportFailures.log(connection.context().remote(), error);
         connection.writes().fail(error);
-        closeConnection.run();
+        closeByUs();
         if (l != null) {
             connection.later(() -> l.onError(error));
         }
